@@ -1,0 +1,165 @@
+//! `abacus demo-data`, `abacus import`, `abacus datasets`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use abacus_store::model::Summary;
+use abacus_store::DatasetInfo;
+use anyhow::Context;
+use clap::Args;
+
+use crate::{open_store, progress::ImportBar};
+
+#[derive(Debug, Args)]
+pub(crate) struct DemoDataArgs {
+    /// Folder to write (created if missing; existing contract files are overwritten).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Random seed: the same seed always writes the same files.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Multiply the number of SKUs and funds (for benchmarks).
+    #[arg(long, default_value_t = 1)]
+    scale: u32,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The dataset folder, holding any of retail/, network/, funds/.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Print the result as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct DatasetsArgs {
+    /// Print as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub(crate) fn demo_data(a: DemoDataArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let stats = abacus_demo::write_dataset(
+        &a.out,
+        &abacus_demo::Config {
+            seed: a.seed,
+            scale: a.scale.max(1),
+        },
+    )
+    .with_context(|| format!("writing the demo dataset to {}", a.out.display()))?;
+    println!(
+        "wrote demo dataset to {} in {:.1}s: {} SKUs, {} sales rows, {} funds, {} NAV rows, {} network nodes",
+        a.out.display(),
+        started.elapsed().as_secs_f64(),
+        stats.skus,
+        stats.sales_rows,
+        stats.funds,
+        stats.nav_rows,
+        stats.nodes
+    );
+    Ok(())
+}
+
+pub(crate) fn import(store: Option<&PathBuf>, a: ImportArgs) -> anyhow::Result<()> {
+    let store = open_store(store)?;
+    let started = Instant::now();
+    let mut bar = ImportBar::new();
+    let result = store.import(&a.dir, &mut |p| bar.update(p));
+    bar.finish();
+    let info = result?;
+    let secs = started.elapsed().as_secs_f64();
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&info_json(&info, Some(secs)))?
+        );
+    } else {
+        println!("imported {} ({}) in {secs:.2}s", info.name, info.path);
+        print_summary(&info.summary);
+    }
+    Ok(())
+}
+
+pub(crate) fn datasets(store: Option<&PathBuf>, a: DatasetsArgs) -> anyhow::Result<()> {
+    let store = open_store(store)?;
+    let all = store.datasets()?;
+    if a.json {
+        let list: Vec<_> = all.iter().map(|i| info_json(i, None)).collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(());
+    }
+    if all.is_empty() {
+        println!(
+            "no datasets in {}; load one with `abacus import DIR`",
+            store.home().display()
+        );
+    }
+    for info in &all {
+        println!(
+            "{}  id {}  imported {}",
+            info.name, info.id, info.imported_at
+        );
+        println!("  path {}", info.path);
+        print_summary(&info.summary);
+    }
+    Ok(())
+}
+
+fn info_json(info: &DatasetInfo, seconds: Option<f64>) -> serde_json::Value {
+    let mut v = serde_json::json!({
+        "id": info.id,
+        "name": info.name,
+        "path": info.path,
+        "fingerprint": info.fingerprint,
+        "imported_at": info.imported_at,
+        "summary": info.summary,
+    });
+    if let Some(s) = seconds {
+        v["seconds"] = serde_json::json!(s);
+    }
+    v
+}
+
+fn range(a: &Option<String>, b: &Option<String>) -> String {
+    match (a, b) {
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        _ => "none".into(),
+    }
+}
+
+fn print_summary(s: &Summary) {
+    if let Some(r) = &s.retail {
+        println!(
+            "  retail   as-of {}: {} locations, {} suppliers, {} SKUs in {} categories and {} brands",
+            r.as_of, r.locations, r.suppliers, r.items, r.categories, r.brands
+        );
+        println!(
+            "           {} sales rows {}, {} inventory rows, {} purchase orders ({} open), events: {}",
+            r.sales_rows,
+            range(&r.sales_first, &r.sales_last),
+            r.inventory_rows,
+            r.purchase_orders,
+            r.open_purchase_orders,
+            r.events.map_or("built-in calendar".to_string(), |n| format!("{n} rows"))
+        );
+    }
+    if let Some(n) = &s.network {
+        println!(
+            "  network  {} suppliers, {} facilities, {} customers, {} lanes, {} products, {} demand rows",
+            n.suppliers, n.facilities, n.customers, n.lanes, n.products, n.demand_rows
+        );
+    }
+    if let Some(f) = &s.funds {
+        println!(
+            "  funds    as-of {}: {} funds ({} with NAV history), {} NAV rows from {}",
+            f.as_of.as_deref().unwrap_or("none"),
+            f.funds,
+            f.funds_with_nav,
+            f.nav_rows,
+            f.nav_first.as_deref().unwrap_or("none")
+        );
+    }
+}

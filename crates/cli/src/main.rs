@@ -1,0 +1,78 @@
+//! The `abacus` binary: parses the command line, sets up the store, and hands
+//! each subcommand to its module. Only this crate does terminal IO.
+
+mod cmd_data;
+mod cmd_forecast;
+mod cmd_funds;
+mod progress;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use abacus_store::{Dataset, Store};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// Abacus: exact answers for retail supply chains and fund selection.
+#[derive(Debug, Parser)]
+#[command(name = "abacus", version, about)]
+pub(crate) struct Cli {
+    /// Store folder (default: $ABACUS_HOME, else the user's data directory).
+    #[arg(long, global = true, env = "ABACUS_HOME", value_name = "DIR")]
+    store: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Write a deterministic demo dataset (retail, funds, network) in the data contract's form.
+    DemoData(cmd_data::DemoDataArgs),
+    /// Import a dataset folder into the store (all or nothing).
+    Import(cmd_data::ImportArgs),
+    /// List the datasets in the store: counts, date ranges, as-of dates.
+    Datasets(cmd_data::DatasetsArgs),
+    /// Forecast many series from a long-format CSV (see spec/forecast.md).
+    Forecast(cmd_forecast::ForecastArgs),
+    /// Fund metrics, screens and comparisons.
+    Funds(cmd_funds::FundsArgs),
+}
+
+/// Opens the store chosen by `--store`, `$ABACUS_HOME` or the default location.
+pub(crate) fn open_store(cli_store: Option<&PathBuf>) -> anyhow::Result<Store> {
+    let home = match cli_store {
+        Some(p) => p.clone(),
+        None => dirs::data_dir()
+            .map(|d| d.join("abacus"))
+            .context("no data directory for this user; set ABACUS_HOME or pass --store DIR")?,
+    };
+    Store::open(&home).with_context(|| format!("opening the store at {}", home.display()))
+}
+
+/// Opens the dataset of folder `dir`, importing it first if new or changed.
+pub(crate) fn dataset_for(store: &Store, dir: &std::path::Path) -> anyhow::Result<Dataset> {
+    let mut bar = progress::ImportBar::new();
+    let (info, _) = store.ensure_imported(dir, &mut |p| bar.update(p))?;
+    bar.finish();
+    Ok(store.open_dataset(&info)?)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let store = cli.store.clone();
+    let result = match cli.command {
+        Command::DemoData(a) => cmd_data::demo_data(a),
+        Command::Import(a) => cmd_data::import(store.as_ref(), a),
+        Command::Datasets(a) => cmd_data::datasets(store.as_ref(), a),
+        Command::Forecast(a) => cmd_forecast::run(a),
+        Command::Funds(a) => cmd_funds::run(store.as_ref(), a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
