@@ -24,6 +24,13 @@ pub(crate) struct DemoDataArgs {
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct DemoArgs {
+    /// Where the demo dataset lives (default: demo-data/ inside the store folder).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
     /// The dataset folder, holding any of retail/, network/, funds/.
     #[arg(value_name = "DIR")]
@@ -60,6 +67,27 @@ pub(crate) fn demo_data(a: DemoDataArgs) -> anyhow::Result<()> {
         stats.nav_rows,
         stats.nodes
     );
+    Ok(())
+}
+
+pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<()> {
+    let store = open_store(store_dir)?;
+    let out = a.out.unwrap_or_else(|| store.home().join("demo-data"));
+    if !out.join("retail/sales.csv").exists() {
+        demo_data(DemoDataArgs { out: out.clone(), seed: 42, scale: 1 })?;
+    }
+    let started = Instant::now();
+    let mut bar = ImportBar::new();
+    let result = store.ensure_imported(&out, &mut |p| bar.update(p));
+    bar.finish();
+    let (info, imported) = result?;
+    if imported {
+        println!("imported {} in {:.2}s", info.path, started.elapsed().as_secs_f64());
+    } else {
+        println!("{} is already imported (unchanged since {})", info.path, info.imported_at);
+    }
+    print_summary(&info.summary);
+    println!("store: {}", store.home().display());
     Ok(())
 }
 

@@ -27,6 +27,8 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Generate the demo dataset (once), import it, and print what was loaded.
+    Demo(cmd_data::DemoArgs),
     /// Write a deterministic demo dataset (retail, funds, network) in the data contract's form.
     DemoData(cmd_data::DemoDataArgs),
     /// Import a dataset folder into the store (all or nothing).
@@ -41,13 +43,18 @@ enum Command {
 
 /// Opens the store chosen by `--store`, `$ABACUS_HOME` or the default location.
 pub(crate) fn open_store(cli_store: Option<&PathBuf>) -> anyhow::Result<Store> {
-    let home = match cli_store {
-        Some(p) => p.clone(),
+    let home = store_home(cli_store)?;
+    Store::open(&home).with_context(|| format!("opening the store at {}", home.display()))
+}
+
+/// The store folder: `--store`, else `$ABACUS_HOME` (both via clap), else the user's data directory.
+fn store_home(cli_store: Option<&PathBuf>) -> anyhow::Result<PathBuf> {
+    match cli_store {
+        Some(p) => Ok(p.clone()),
         None => dirs::data_dir()
             .map(|d| d.join("abacus"))
-            .context("no data directory for this user; set ABACUS_HOME or pass --store DIR")?,
-    };
-    Store::open(&home).with_context(|| format!("opening the store at {}", home.display()))
+            .context("no data directory for this user; set ABACUS_HOME or pass --store DIR"),
+    }
 }
 
 /// Opens the dataset of folder `dir`, importing it first if new or changed.
@@ -62,6 +69,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let store = cli.store.clone();
     let result = match cli.command {
+        Command::Demo(a) => cmd_data::demo(store.as_ref(), a),
         Command::DemoData(a) => cmd_data::demo_data(a),
         Command::Import(a) => cmd_data::import(store.as_ref(), a),
         Command::Datasets(a) => cmd_data::datasets(store.as_ref(), a),

@@ -328,14 +328,14 @@ impl<R: Read> Table<R> {
             _ => {
                 return Err(self.err(
                     Some(col),
-                    format!("expected {}, found {v:?}", check.describe()),
+                    format!("expected {}, found {v:?}", check.describe("a number")),
                 ))
             }
         };
         if !check.ok(x) {
             return Err(self.err(
                 Some(col),
-                format!("expected {}, found {v}", check.describe()),
+                format!("expected {}, found {v}", check.describe("a number")),
             ));
         }
         Ok(x)
@@ -360,7 +360,7 @@ impl<R: Read> Table<R> {
             Ok(x) if check.ok(x as f64) => Ok(x),
             _ => Err(self.err(
                 Some(col),
-                format!("expected a whole number, {}, found {v:?}", check.describe()),
+                format!("expected {}, found {v:?}", check.describe("a whole number")),
             )),
         }
     }
@@ -386,6 +386,8 @@ impl<R: Read> Table<R> {
 pub(crate) enum Check {
     NonNeg,
     Pos,
+    /// At least this value.
+    Min(f64),
     /// Strictly between the bounds.
     Open(f64, f64),
     /// Inclusive bounds.
@@ -397,17 +399,19 @@ impl Check {
         match self {
             Check::NonNeg => x >= 0.0,
             Check::Pos => x > 0.0,
+            Check::Min(a) => x >= a,
             Check::Open(a, b) => x > a && x < b,
             Check::Closed(a, b) => x >= a && x <= b,
         }
     }
 
-    fn describe(self) -> String {
+    fn describe(self, noun: &str) -> String {
         match self {
-            Check::NonNeg => "a number ≥ 0".into(),
-            Check::Pos => "a number > 0".into(),
-            Check::Open(a, b) => format!("a number strictly between {a} and {b}"),
-            Check::Closed(a, b) => format!("a number from {a} to {b}"),
+            Check::NonNeg => format!("{noun} ≥ 0"),
+            Check::Pos => format!("{noun} > 0"),
+            Check::Min(a) => format!("{noun} ≥ {a}"),
+            Check::Open(a, b) => format!("{noun} strictly between {a} and {b}"),
+            Check::Closed(a, b) => format!("{noun} from {a} to {b}"),
         }
     }
 }

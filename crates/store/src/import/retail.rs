@@ -126,7 +126,7 @@ pub(super) fn import(ctx: &mut Ctx<'_>) -> Result<RetailSummary> {
                 t.num("unit_cost", Check::NonNeg)?,
                 t.num("unit_price", Check::NonNeg)?,
                 supplier,
-                t.int("pack_size", Check::Closed(1.0, f64::MAX))?,
+                t.int("pack_size", Check::Min(1.0))?,
                 t.int("moq", Check::NonNeg)?,
                 t.num("order_cost", Check::NonNeg)?,
                 t.num("holding_cost_rate", Check::NonNeg)?,

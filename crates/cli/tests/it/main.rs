@@ -1,0 +1,31 @@
+//! End-to-end tests of the `abacus` binary: the real executable on real files.
+
+mod data;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `abacus` with a private store and returns its output.
+pub(crate) fn abacus(store: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_abacus"))
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .env_remove("ABACUS_HOME")
+        .output()
+        .expect("the abacus binary runs")
+}
+
+pub(crate) fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub(crate) fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The shared folder beside the checkout (dev sets, sample data, M4), when present.
+pub(crate) fn shared() -> Option<std::path::PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    p.join("data/sample").is_dir().then_some(p)
+}
