@@ -312,6 +312,16 @@ pub fn fingerprint(dir: &Path) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// Validates a dataset held in memory — `(path, bytes)` pairs such as
+/// `("retail/sales.csv", ...)` — exactly as an import would, without touching any
+/// store. Used by the fuzz target and by tests.
+pub fn validate_files(files: &[(&str, &[u8])]) -> Result<Summary> {
+    let mut conn = Connection::open_in_memory()?;
+    conn.execute_batch(schema::DATASET_SCHEMA)?;
+    let tx = conn.transaction()?;
+    import::import_all(import::Source::Memory(files), &tx, &mut |_| {})
+}
+
 fn write_dataset(
     tmp: &Path,
     dir: &Path,
@@ -324,7 +334,7 @@ fn write_dataset(
     conn.pragma_update(None, "synchronous", "OFF")?;
     conn.execute_batch(schema::DATASET_SCHEMA)?;
     let tx = conn.transaction()?;
-    let summary = import::import_all(dir, &tx, progress)?;
+    let summary = import::import_all(import::Source::Dir(dir.to_path_buf()), &tx, progress)?;
     {
         let mut meta = tx.prepare("INSERT INTO meta VALUES (?1, ?2)")?;
         meta.execute(params!["id", id])?;

@@ -8,8 +8,9 @@ mod retail;
 
 use std::collections::HashMap;
 use std::fs::File;
+use std::io::Read;
 use std::hash::Hash;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rusqlite::Transaction;
 
@@ -43,8 +44,17 @@ pub(crate) const KNOWN_FILES: &[&str] = &[
     "funds/fund_nav.csv",
 ];
 
+/// Where the CSV bytes come from: a folder on disk, or files held in memory (fuzzing, tests).
+pub(crate) enum Source<'a> {
+    Dir(PathBuf),
+    Memory(&'a [(&'a str, &'a [u8])]),
+}
+
+/// A file's bytes as the table reader sees them.
+pub(crate) type Input = Box<dyn Read>;
+
 pub(crate) struct Ctx<'a> {
-    dir: PathBuf,
+    source: Source<'a>,
     tx: &'a Transaction<'a>,
     done_before: u64,
     total: u64,
@@ -53,34 +63,26 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Opens a contract file; `Ok(None)` when an optional file is absent.
-    fn open(
-        &self,
-        rel: &str,
-        cols: &[Col],
-        required: bool,
-    ) -> Result<Option<Table<File>>, ImportError> {
-        let path = self.dir.join(rel);
-        match File::open(&path) {
-            Ok(f) => Table::new(rel, f, cols).map(Some),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                if required {
-                    Err(ImportError::file(
-                        rel,
-                        "required file is missing; add it to the dataset folder",
-                    ))
-                } else {
-                    Ok(None)
-                }
+    fn open(&self, rel: &str, cols: &[Col], required: bool) -> Result<Option<Table<Input>>, ImportError> {
+        let input: Option<Input> = match &self.source {
+            Source::Dir(dir) => match File::open(dir.join(rel)) {
+                Ok(f) => Some(Box::new(f)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(ImportError::file(rel, format!("could not open the file: {e}"))),
+            },
+            Source::Memory(files) => {
+                files.iter().find(|(name, _)| *name == rel).map(|(_, bytes)| Box::new(std::io::Cursor::new(bytes.to_vec())) as Input)
             }
-            Err(e) => Err(ImportError::file(
-                rel,
-                format!("could not open the file: {e}"),
-            )),
+        };
+        match input {
+            Some(input) => Table::new(rel, input, cols).map(Some),
+            None if required => Err(ImportError::file(rel, "required file is missing; add it to the dataset folder")),
+            None => Ok(None),
         }
     }
 
     /// Reports progress every few thousand rows.
-    fn tick(&mut self, table: &Table<File>) {
+    fn tick(&mut self, table: &Table<Input>) {
         if table.rows() % 8192 == 0 {
             (self.progress)(Progress {
                 done: self.done_before + table.bytes_read(),
@@ -89,7 +91,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn finish(&mut self, table: &Table<File>) {
+    fn finish(&mut self, table: &Table<Input>) {
         self.done_before += table.bytes_read();
         (self.progress)(Progress {
             done: self.done_before,
@@ -98,7 +100,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Requires at least one data row in a required table.
-    fn non_empty(table: &Table<File>) -> Result<(), ImportError> {
+    fn non_empty(table: &Table<Input>) -> Result<(), ImportError> {
         if table.rows() == 0 {
             return Err(ImportError {
                 file: table.file.clone(),
@@ -122,7 +124,7 @@ impl<K: Hash + Eq> Keys<K> {
     pub(crate) fn insert(
         &mut self,
         key: K,
-        table: &Table<File>,
+        table: &Table<Input>,
         describe: impl FnOnce() -> String,
     ) -> Result<(), ImportError> {
         if let Some(first) = self.0.insert(key, table.line()) {
@@ -148,7 +150,7 @@ impl<K: Hash + Eq> Keys<K> {
 
 /// Checks that a value names a row of another table.
 pub(crate) fn check_ref<K: Hash + Eq>(
-    table: &Table<File>,
+    table: &Table<Input>,
     col: &str,
     value: &str,
     keys: &Keys<K>,
@@ -165,7 +167,7 @@ pub(crate) fn check_ref<K: Hash + Eq>(
 }
 
 /// JSON object of the extra (undeclared) columns of the current row, `None` when all are empty.
-pub(crate) fn extras_json(table: &Table<File>, extras: &[String]) -> Option<String> {
+pub(crate) fn extras_json(table: &Table<Input>, extras: &[String]) -> Option<String> {
     let mut map = serde_json::Map::new();
     for name in extras {
         let v = table.extra(name);
@@ -176,34 +178,27 @@ pub(crate) fn extras_json(table: &Table<File>, extras: &[String]) -> Option<Stri
     (!map.is_empty()).then(|| serde_json::Value::Object(map).to_string())
 }
 
-/// Imports every kind present in `dir` inside `tx` and returns the summary.
-pub(crate) fn import_all(
-    dir: &Path,
-    tx: &Transaction<'_>,
-    progress: &mut dyn FnMut(Progress),
-) -> Result<Summary> {
-    let kinds: Vec<&str> = ["retail", "network", "funds"]
-        .into_iter()
-        .filter(|k| dir.join(k).is_dir())
-        .collect();
+/// Imports every kind present in the source inside `tx` and returns the summary.
+pub(crate) fn import_all(source: Source<'_>, tx: &Transaction<'_>, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+    let present = |kind: &str| match &source {
+        Source::Dir(dir) => dir.join(kind).is_dir(),
+        Source::Memory(files) => files.iter().any(|(name, _)| name.starts_with(&format!("{kind}/"))),
+    };
+    let kinds: Vec<&str> = ["retail", "network", "funds"].into_iter().filter(|k| present(k)).collect();
     if kinds.is_empty() {
+        let place = match &source {
+            Source::Dir(dir) => dir.display().to_string(),
+            Source::Memory(_) => "the dataset".to_string(),
+        };
         return Err(Error::User(format!(
-            "{} holds none of the folders retail/, network/ or funds/; see the data contract for the expected layout",
-            dir.display()
+            "{place} holds none of the folders retail/, network/ or funds/; see the data contract for the expected layout"
         )));
     }
-    let total = KNOWN_FILES
-        .iter()
-        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
-        .map(|m| m.len())
-        .sum();
-    let mut ctx = Ctx {
-        dir: dir.to_path_buf(),
-        tx,
-        done_before: 0,
-        total,
-        progress,
+    let total = match &source {
+        Source::Dir(dir) => KNOWN_FILES.iter().filter_map(|f| std::fs::metadata(dir.join(f)).ok()).map(|m| m.len()).sum(),
+        Source::Memory(files) => files.iter().map(|(_, b)| b.len() as u64).sum(),
     };
+    let mut ctx = Ctx { source, tx, done_before: 0, total, progress };
     let mut summary = Summary::default();
     if kinds.contains(&"retail") {
         summary.retail = Some(retail::import(&mut ctx)?);

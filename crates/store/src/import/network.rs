@@ -10,7 +10,7 @@ use crate::error::{ImportError, Result};
 use crate::model::NetworkSummary;
 
 fn node_ref(
-    t: &Table<std::fs::File>,
+    t: &Table<super::Input>,
     col: &str,
     nodes: &HashMap<String, &'static str>,
     want: Option<&str>,

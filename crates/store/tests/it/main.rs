@@ -5,3 +5,4 @@
 mod bad_input;
 mod fixture;
 mod good_input;
+mod mutations;

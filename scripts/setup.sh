@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing Abacus needs on a fresh Debian/Ubuntu machine:
+# the system packages below (when missing) and nothing else. Cargo fetches crates.
+set -euo pipefail
+
+# System packages the build needs (HiGHS for the network engine is built from source with cmake).
+PACKAGES=(cmake)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v cargo >/dev/null || { echo "setup: cargo not found; install Rust from rustup first" >&2; exit 1; }
