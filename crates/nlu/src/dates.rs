@@ -1,0 +1,430 @@
+//! Date expressions of the data contract, resolved against the dataset's as-of
+//! date: "last month", "this year", "YTD", "Q1", "since March", "past 90 days",
+//! "yesterday", "March 2026", "2025-03-01 to 2025-03-15", "618", "Double 11",
+//! "next 4 weeks" (a horizon), in English, Chinese and Arabic basics.
+
+use abacus_core::date::parse_iso_date;
+use abacus_core::Date;
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::text::{word_matches, Token};
+
+/// An inclusive date range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+impl Period {
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+
+    /// The same period one year earlier (29 February → 28 February).
+    pub fn year_before(&self) -> Period {
+        Period { start: abacus_core::date::years_before(self.start, 1), end: abacus_core::date::years_before(self.end, 1) }
+    }
+}
+
+/// What the date parser found.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dates {
+    /// Periods in the order they appear.
+    pub periods: Vec<Period>,
+    /// "next N days/weeks/months": days ahead.
+    pub horizon_days: Option<i64>,
+    /// A date written that does not exist (2025-02-30), as written.
+    pub invalid: Option<String>,
+    /// Token indexes used by date expressions (so they are not read as quantities).
+    pub used: Vec<usize>,
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+fn month_of(word: &str) -> Option<u32> {
+    const ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let w = word.trim_end_matches('.');
+    let w = if w == "sept" { "sep" } else { w };
+    MONTHS
+        .iter()
+        .zip(ABBR)
+        .position(|(m, a)| *m == w || a == w || (w.len() >= 5 && word_matches(w, m)))
+        .map(|i| i as u32 + 1)
+}
+
+fn month_range(y: i32, m: u32) -> Period {
+    let start = NaiveDate::from_ymd_opt(y, m, 1).expect("valid");
+    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+    Period { start, end: next.expect("valid") - Duration::days(1) }
+}
+
+fn quarter_range(y: i32, q: u32) -> Period {
+    let a = month_range(y, 3 * q - 2);
+    let b = month_range(y, 3 * q);
+    Period { start: a.start, end: b.end }
+}
+
+fn year_range(y: i32) -> Period {
+    Period { start: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"), end: NaiveDate::from_ymd_opt(y, 12, 31).expect("valid") }
+}
+
+/// A whole unit named without a year: the one in the as-of year if it has ended, else the year before.
+fn latest_ended(as_of: Date, f: impl Fn(i32) -> Period) -> Period {
+    let p = f(as_of.year());
+    if p.end < as_of {
+        p
+    } else {
+        f(as_of.year() - 1)
+    }
+}
+
+fn year_token(t: &str) -> Option<i32> {
+    let t = t.trim_end_matches("'s");
+    (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+}
+
+fn number_word(t: &str) -> Option<i64> {
+    if let Ok(n) = t.parse::<i64>() {
+        return Some(n);
+    }
+    const WORDS: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    WORDS.iter().position(|w| *w == t).map(|i| i as i64).or(match t {
+        "fourteen" => Some(14),
+        "thirty" => Some(30),
+        "sixty" => Some(60),
+        "ninety" => Some(90),
+        "a" | "an" => Some(1),
+        _ => None,
+    })
+}
+
+fn unit_days(t: &str) -> Option<i64> {
+    match t {
+        "day" | "days" => Some(1),
+        "week" | "weeks" | "wk" | "wks" => Some(7),
+        _ => None,
+    }
+}
+
+/// Single-day retail events: (words, month, day).
+fn event_day(words: &[&str]) -> Option<(usize, u32, u32)> {
+    match words {
+        ["618", ..] => Some((1, 6, 18)),
+        ["double", "11" | "eleven", ..] | ["singles", "day", ..] | ["singles'", "day", ..] => Some((2, 11, 11)),
+        ["double", "12" | "twelve", ..] => Some((2, 12, 12)),
+        ["11.11", ..] => Some((1, 11, 11)),
+        ["12.12", ..] => Some((1, 12, 12)),
+        _ => None,
+    }
+}
+
+/// Finds the date expressions of a normalised, lower-cased question.
+pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
+    let mut d = Dates::default();
+    let w: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let yesterday = as_of - Duration::days(1);
+    let mut i = 0;
+    while i < w.len() {
+        let rest = &w[i..];
+        let take = |d: &mut Dates, n: usize, p: Option<Period>| {
+            if let Some(p) = p {
+                d.periods.push(p);
+            }
+            d.used.extend(i..i + n);
+            n
+        };
+        // ISO dates: a single day, or a range "between A and B" / "from A to B" / "A to B".
+        if rest[0].len() == 10 && rest[0].as_bytes()[4] == b'-' && rest[0].as_bytes()[7] == b'-' {
+            match parse_iso_date(rest[0]) {
+                None => {
+                    d.invalid = Some(rest[0].to_string());
+                    i += 1;
+                    continue;
+                }
+                Some(a) => {
+                    let second = rest
+                        .get(1)
+                        .filter(|c| matches!(**c, "and" | "to" | "until" | "through" | "till" | "-"))
+                        .and_then(|_| rest.get(2))
+                        .map(|b| (b, parse_iso_date(b)));
+                    match second {
+                        Some((_, Some(b))) => {
+                            let (s, e) = if a <= b { (a, b) } else { (b, a) };
+                            i += take(&mut d, 3, Some(Period { start: s, end: e }));
+                        }
+                        Some((b, None)) if b.len() == 10 && b.as_bytes()[4] == b'-' => {
+                            d.invalid = Some(b.to_string());
+                            i += 3;
+                        }
+                        _ => i += take(&mut d, 1, Some(Period { start: a, end: a })),
+                    }
+                    continue;
+                }
+            }
+        }
+        let n = match rest {
+            ["yesterday", ..] => take(&mut d, 1, Some(Period { start: yesterday, end: yesterday })),
+            ["today", ..] => take(&mut d, 1, Some(Period { start: as_of, end: as_of })),
+            ["ytd", ..] | ["year", "to", "date", ..] | ["year-to-date", ..] => {
+                take(&mut d, 1, Some(Period { start: year_range(as_of.year()).start, end: as_of }))
+            }
+            ["this" | "current", unit, ..] if matches!(*unit, "month" | "quarter" | "year" | "week") => {
+                let start = match *unit {
+                    "month" => month_range(as_of.year(), as_of.month()).start,
+                    "quarter" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
+                    "year" => year_range(as_of.year()).start,
+                    _ => as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday())),
+                };
+                take(&mut d, 2, Some(Period { start, end: as_of }))
+            }
+            ["so", "far", "this", "year", ..] => take(&mut d, 4, Some(Period { start: year_range(as_of.year()).start, end: as_of })),
+            ["last" | "past" | "previous" | "prior", "week", ..] => {
+                take(&mut d, 2, Some(Period { start: as_of - Duration::days(7), end: yesterday }))
+            }
+            ["last" | "previous" | "prior", "month", ..] => {
+                let m = as_of - Duration::days(i64::from(as_of.day()));
+                take(&mut d, 2, Some(month_range(m.year(), m.month())))
+            }
+            ["last" | "previous" | "prior", "quarter", ..] => {
+                let q = (as_of.month() - 1) / 3 + 1;
+                let p = if q == 1 { quarter_range(as_of.year() - 1, 4) } else { quarter_range(as_of.year(), q - 1) };
+                take(&mut d, 2, Some(p))
+            }
+            ["last" | "previous" | "prior", "year", ..] | ["last" | "previous", "year's", ..] => {
+                // "last year's Double 11" is the event day in that year.
+                if let Some((k, m, day)) = event_day(&rest[2..]) {
+                    let date = NaiveDate::from_ymd_opt(as_of.year() - 1, m, day).expect("valid");
+                    take(&mut d, 2 + k, Some(Period { start: date, end: date }))
+                } else {
+                    take(&mut d, 2, Some(year_range(as_of.year() - 1)))
+                }
+            }
+            ["last" | "past" | "previous" | "prior" | "trailing", n, unit, ..] if number_word(n).is_some() && unit_days(unit).is_some() => {
+                let days = number_word(n).unwrap_or(0) * unit_days(unit).unwrap_or(1);
+                if days > 0 {
+                    take(&mut d, 3, Some(Period { start: as_of - Duration::days(days), end: yesterday }))
+                } else {
+                    1
+                }
+            }
+            ["last" | "past" | "previous", "day", ..] => take(&mut d, 2, Some(Period { start: yesterday, end: yesterday })),
+            ["next" | "coming" | "upcoming", n, unit, ..] if number_word(n).is_some() && (unit_days(unit).is_some() || unit.starts_with("month")) => {
+                let k = number_word(n).unwrap_or(0);
+                d.horizon_days = Some(if unit.starts_with("month") { k * 30 } else { k * unit_days(unit).unwrap_or(1) });
+                take(&mut d, 3, None)
+            }
+            ["next" | "coming", unit, ..] if matches!(*unit, "week" | "month" | "day" | "fortnight") => {
+                d.horizon_days = Some(match *unit {
+                    "week" => 7,
+                    "fortnight" => 14,
+                    "month" => 30,
+                    _ => 1,
+                });
+                take(&mut d, 2, None)
+            }
+            ["since", m, ..] if month_of(m).is_some() => {
+                let mo = month_of(m).unwrap_or(1);
+                let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
+                    Some(y) => (y, 3),
+                    None => (if mo <= as_of.month() { as_of.year() } else { as_of.year() - 1 }, 2),
+                };
+                take(&mut d, k, Some(Period { start: month_range(y, mo).start, end: as_of }))
+            }
+            [q, ..] if q.len() == 2 && q.starts_with('q') && matches!(&q[1..], "1" | "2" | "3" | "4") => {
+                let qn: u32 = q[1..].parse().unwrap_or(1);
+                match rest.get(1).and_then(|t| year_token(t)) {
+                    Some(y) => take(&mut d, 2, Some(quarter_range(y, qn))),
+                    None => take(&mut d, 1, Some(latest_ended(as_of, |y| quarter_range(y, qn)))),
+                }
+            }
+            [ord, "quarter", ..] if matches!(*ord, "first" | "second" | "third" | "fourth") => {
+                let qn = match *ord {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    _ => 4,
+                };
+                let (y, k) = match rest.get(2..4) {
+                    Some(["of", y]) if year_token(y).is_some() => (year_token(y), 4),
+                    _ => (rest.get(2).and_then(|t| year_token(t)), 3),
+                };
+                match y {
+                    Some(y) => take(&mut d, k, Some(quarter_range(y, qn))),
+                    None => take(&mut d, 2, Some(latest_ended(as_of, |y| quarter_range(y, qn)))),
+                }
+            }
+            [m, ..] if month_of(m).is_some() && (m.len() >= 3) && !(*m == "may" && i == 0) => {
+                let mo = month_of(m).unwrap_or(1);
+                match rest.get(1).and_then(|t| year_token(t)) {
+                    Some(y) => take(&mut d, 2, Some(month_range(y, mo))),
+                    None if rest.get(1).is_some_and(|t| t.parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))) => {
+                        // "March 8" / "June 18 2025"
+                        let day: u32 = rest[1].parse().unwrap_or(1);
+                        let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
+                            Some(y) => (y, 3),
+                            None => (if (mo, day) < (as_of.month(), as_of.day()) { as_of.year() } else { as_of.year() - 1 }, 2),
+                        };
+                        match NaiveDate::from_ymd_opt(y, mo, day) {
+                            Some(date) => take(&mut d, k, Some(Period { start: date, end: date })),
+                            None => {
+                                d.invalid = Some(format!("{} {}", rest[0], rest[1]));
+                                k
+                            }
+                        }
+                    }
+                    None if *m == "may" && !matches!(w.get(i.wrapping_sub(1)), Some(&"in") | Some(&"since") | Some(&"during")) => 1,
+                    None => take(&mut d, 1, Some(latest_ended(as_of, |y| month_range(y, mo)))),
+                }
+            }
+            _ => {
+                if let Some((k, m, day)) = event_day(rest) {
+                    let (y, extra) = match rest.get(k).and_then(|t| year_token(t)) {
+                        Some(y) => (y, 1),
+                        None => match i.checked_sub(1).and_then(|j| year_token(w[j])) {
+                            Some(y) => (y, 0),
+                            None => (if (m, day) < (as_of.month(), as_of.day()) { as_of.year() } else { as_of.year() - 1 }, 0),
+                        },
+                    };
+                    let date = NaiveDate::from_ymd_opt(y, m, day).expect("valid");
+                    take(&mut d, k + extra, Some(Period { start: date, end: date }))
+                } else if let Some(y) = year_token(rest[0]).filter(|_| {
+                    let prev = i.checked_sub(1).map(|j| w[j]);
+                    matches!(prev, Some("in" | "of" | "for" | "during" | "year" | "fy" | "with" | "vs" | "versus" | "and" | "to"))
+                        || rest.get(1).is_some_and(|n| matches!(*n, "compared" | "vs" | "versus"))
+                }) {
+                    take(&mut d, 1, Some(year_range(y)))
+                } else {
+                    1
+                }
+            }
+        };
+        i += n.max(1);
+    }
+    chinese_and_arabic(lower, as_of, &mut d);
+    d
+}
+
+fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
+    let yesterday = as_of - Duration::days(1);
+    let has = |s: &str| lower.contains(s);
+    let last_year = has("去年") || has("العام الماضي") || has("السنة الماضية");
+    let year = if last_year { as_of.year() - 1 } else { as_of.year() };
+    let mut push = |p: Period| d.periods.push(p);
+    if has("双十一") || has("双11") {
+        push(Period { start: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"), end: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid") });
+    } else if let Some(q) = ["一季度", "二季度", "三季度", "四季度"].iter().position(|q| has(q)) {
+        let q = q as u32 + 1;
+        push(if has("今年") || last_year { quarter_range(year, q) } else { latest_ended(as_of, |y| quarter_range(y, q)) });
+    } else if has("上个月") || has("上月") || has("الشهر الماضي") {
+        let m = as_of - Duration::days(i64::from(as_of.day()));
+        push(month_range(m.year(), m.month()));
+    } else if has("本月") || has("这个月") || has("هذا الشهر") {
+        push(Period { start: month_range(as_of.year(), as_of.month()).start, end: as_of });
+    } else if has("昨天") || has("昨日") || has("أمس") || has("البارحة") {
+        push(Period { start: yesterday, end: yesterday });
+    } else if last_year {
+        push(year_range(as_of.year() - 1));
+    } else if has("今年") || has("هذا العام") || has("هذه السنة") {
+        push(Period { start: year_range(as_of.year()).start, end: as_of });
+    }
+    // 最近/过去/近 N 天 (周)
+    for marker in ["最近", "过去", "近"] {
+        if let Some(pos) = lower.find(marker) {
+            let after = &lower[pos + marker.len()..];
+            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse::<i64>() {
+                let unit = after[digits.len()..].chars().find(|c| !c.is_whitespace() && *c != '个');
+                let days = match unit {
+                    Some('天') | Some('日') => n,
+                    Some('周') => 7 * n,
+                    _ => continue,
+                };
+                if days > 0 {
+                    push(Period { start: as_of - Duration::days(days), end: yesterday });
+                }
+                break;
+            }
+        }
+    }
+    for marker in ["未来", "接下来"] {
+        if let Some(pos) = lower.find(marker) {
+            let after = &lower[pos + marker.len()..];
+            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if let Ok(n) = digits.parse::<i64>() {
+                let unit = after[digits.len()..].chars().find(|c| !c.is_whitespace() && *c != '个');
+                d.horizon_days = match unit {
+                    Some('天') | Some('日') => Some(n),
+                    Some('周') => Some(7 * n),
+                    Some('月') => Some(30 * n),
+                    _ => d.horizon_days,
+                };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn p(q: &str) -> Vec<(String, String)> {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let lower = q.to_lowercase();
+        find_dates(&lower, &tokenize(&lower), as_of).periods.iter().map(|p| (p.start.to_string(), p.end.to_string())).collect()
+    }
+
+    fn one(q: &str) -> (String, String) {
+        let v = p(q);
+        assert_eq!(v.len(), 1, "{q}: {v:?}");
+        v[0].clone()
+    }
+
+    fn r(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    // Expectations from data.md's worked examples (as-of 2026-06-30).
+    #[test]
+    fn contract_examples() {
+        assert_eq!(one("this year"), r("2026-01-01", "2026-06-30"));
+        assert_eq!(one("in the last 4 weeks"), r("2026-06-02", "2026-06-29"));
+        assert_eq!(one("last week"), r("2026-06-23", "2026-06-29"));
+        assert_eq!(one("last month"), r("2026-05-01", "2026-05-31"));
+        assert_eq!(one("last quarter"), r("2026-01-01", "2026-03-31"));
+        assert_eq!(one("last year"), r("2025-01-01", "2025-12-31"));
+        assert_eq!(one("in March"), r("2026-03-01", "2026-03-31"));
+        assert_eq!(one("in August"), r("2025-08-01", "2025-08-31"));
+        assert_eq!(one("in June"), r("2025-06-01", "2025-06-30"));
+        assert_eq!(one("Q2"), r("2025-04-01", "2025-06-30"));
+        assert_eq!(one("Q1 2026"), r("2026-01-01", "2026-03-31"));
+        assert_eq!(one("since March"), r("2026-03-01", "2026-06-30"));
+        assert_eq!(one("YTD"), r("2026-01-01", "2026-06-30"));
+        assert_eq!(one("yesterday"), r("2026-06-29", "2026-06-29"));
+        assert_eq!(one("this week"), r("2026-06-29", "2026-06-30"));
+        assert_eq!(one("past 90 days"), r("2026-04-01", "2026-06-29"));
+        assert_eq!(one("on 618"), r("2026-06-18", "2026-06-18"));
+        assert_eq!(one("on Double 11"), r("2025-11-11", "2025-11-11"));
+        assert_eq!(one("last year's double 11"), r("2025-11-11", "2025-11-11"));
+        assert_eq!(one("between 2025-03-01 and 2025-03-15"), r("2025-03-01", "2025-03-15"));
+        assert_eq!(one("in May 2025"), r("2025-05-01", "2025-05-31"));
+        assert_eq!(one("in 2025"), r("2025-01-01", "2025-12-31"));
+        assert_eq!(one("去年双十一"), r("2025-11-11", "2025-11-11"));
+        assert_eq!(one("今年一季度"), r("2026-01-01", "2026-03-31"));
+        assert_eq!(one("最近30天"), r("2026-05-31", "2026-06-29"));
+        assert_eq!(one("أمس"), r("2026-06-29", "2026-06-29"));
+    }
+
+    #[test]
+    fn horizons_and_invalid_dates() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let f = |q: &str| find_dates(q, &tokenize(q), as_of);
+        assert_eq!(f("over the next 4 weeks").horizon_days, Some(28));
+        assert_eq!(f("in the next 14 days").horizon_days, Some(14));
+        assert_eq!(f("on 2025-02-30").invalid.as_deref(), Some("2025-02-30"));
+        assert!(f("how many may we sell").periods.is_empty());
+    }
+}

@@ -1,0 +1,328 @@
+//! Fund questions: metric names with their windows, screen filters, sorts,
+//! limits and categories, in English (typo-tolerant), Chinese and Arabic basics.
+
+use crate::lexicon::{Kind, Linked};
+use crate::plan::{Cmp, FundFilter, Intent, SortKey};
+use crate::signals::{Text, COMPARE_WORDS};
+use crate::text::word_matches;
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct FundDraft {
+    pub categories: Vec<String>,
+    pub filters: Vec<FundFilter>,
+    pub sort: Vec<SortKey>,
+    pub limit: Option<usize>,
+    /// Metrics named, in order (with their windows resolved where given).
+    pub metrics: Vec<String>,
+    /// A metric word was seen whose window was not given ("Sharpe ratio of F1").
+    pub missing_window: Option<String>,
+    pub compare: bool,
+    /// "difference in X between A and B".
+    pub difference: bool,
+    /// Screen wording: list/which/show/find funds, or plural "funds" with filters.
+    pub screen: bool,
+    pub fund_count: usize,
+}
+
+impl FundDraft {
+    pub fn intent(&self) -> Intent {
+        if (self.compare || self.difference) && (self.fund_count >= 2 || self.compare) {
+            Intent::FundCompare
+        } else if self.fund_count == 0 && (self.screen || !self.filters.is_empty() || !self.categories.is_empty() || !self.sort.is_empty() || self.limit.is_some()) {
+            Intent::FundScreen
+        } else {
+            Intent::FundMetric
+        }
+    }
+}
+
+/// (words, base metric, needs a window)
+const BASES: &[(&[&str], &str, bool)] = &[
+    (&["sharpe"], "sharpe", true),
+    (&["sortino"], "sortino", true),
+    (&["calmar"], "calmar", true),
+    (&["drawdown", "drawdowns", "dd"], "max_drawdown", true),
+    (&["volatility", "vol", "volatilities", "risk-adjusted"], "volatility", true),
+    (&["return", "returns", "performance", "gain", "yield"], "return", true),
+    (&["expense", "fee", "fees", "ter"], "expense_ratio", false),
+    (&["aum", "size", "assets"], "aum", false),
+];
+const BASES_ZH_AR: &[(&str, &str, bool)] = &[
+    ("夏普", "sharpe", true),
+    ("索提诺", "sortino", true),
+    ("卡玛", "calmar", true),
+    ("回撤", "max_drawdown", true),
+    ("波动", "volatility", true),
+    ("收益", "return", true),
+    ("回报", "return", true),
+    ("费率", "expense_ratio", false),
+    ("规模", "aum", false),
+    ("شارب", "sharpe", true),
+    ("التقلب", "volatility", true),
+    ("العائد", "return", true),
+    ("التراجع", "max_drawdown", true),
+];
+
+fn window_at(words: &[&str], i: usize) -> Option<u32> {
+    let w = words[i];
+    let num = |s: &str| match s {
+        "1" | "one" | "12" | "twelve" => Some(1),
+        "3" | "three" | "36" => Some(3),
+        "5" | "five" | "60" => Some(5),
+        _ => None,
+    };
+    if let Some((n, unit)) = w.split_once('-') {
+        if unit.starts_with("year") || unit.starts_with("yr") || unit.starts_with("month") {
+            return num(n);
+        }
+    }
+    if let Some(n) = w.strip_suffix('y') {
+        if let Some(k) = num(n) {
+            return Some(k);
+        }
+    }
+    if let Some(k) = num(w) {
+        if words.get(i + 1).is_some_and(|u| u.starts_with("year") || u.starts_with("yr") || u.starts_with("month")) {
+            return Some(k);
+        }
+    }
+    if w == "year" && i > 0 && matches!(words[i - 1], "past" | "last" | "one" | "a") && !words.get(i.wrapping_sub(2)).is_some_and(|x| *x == "this") {
+        return Some(1);
+    }
+    None
+}
+
+/// The metric names at each word position of the question.
+fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<String>) {
+    let w = &t.words;
+    let mut out = Vec::new();
+    let mut missing = None;
+    for i in 0..w.len() {
+        if linked.covers(i) {
+            continue;
+        }
+        let Some((_, base, windowed)) = BASES.iter().find(|(words, _, _)| words.iter().any(|x| word_matches(w[i], x))) else {
+            if w[i] == "risk" && !w.get(i + 1).is_some_and(|n| n.starts_with("adjust")) && i > 0 && !matches!(w[i - 1], "low" | "high" | "medium") {
+                out.push((i, "risk_level".to_string()));
+            }
+            continue;
+        };
+        let base = *base;
+        if base == "expense_ratio" && w[i] == "expense" && !w.get(i + 1).is_some_and(|n| n.starts_with("ratio")) {
+            // "expense" alone still means the expense ratio
+        }
+        if !windowed {
+            out.push((i, base.to_string()));
+            continue;
+        }
+        let lo = i.saturating_sub(5);
+        let hi = (i + 6).min(w.len());
+        let near = |words: &[&str]| (lo..hi).any(|k| words.iter().any(|x| w[k] == *x));
+        let total = near(&["total", "cumulative"]);
+        let name = if base == "return" && (near(&["ytd"]) || t.phrase(&["year to date", "this year"])) {
+            "return_ytd".to_string()
+        } else if base == "return" && near(&["inception", "launch"]) {
+            if total { "return_total_since_inception" } else { "return_since_inception" }.to_string()
+        } else {
+            // The nearest window before (preferred) or after the word, within the clause.
+            let before = (lo..i).rev().find_map(|k| window_at(w, k));
+            let after = (i + 1..hi).find_map(|k| window_at(w, k));
+            match before.or(after) {
+                Some(k) if base == "return" && total => format!("return_total_{k}y"),
+                Some(k) => format!("{base}_{k}y"),
+                None => {
+                    missing = Some(base.to_string());
+                    continue;
+                }
+            }
+        };
+        out.push((i, name));
+    }
+    // Chinese and Arabic: one metric per marker, window from 近一年/近三年/近五年 or لسنة/لثلاث/لخمس.
+    for (marker, base, windowed) in BASES_ZH_AR {
+        if let Some(pos) = t.lower.find(marker) {
+            let before = &t.lower[..pos];
+            let windows = [("一年", 1), ("1年", 1), ("三年", 3), ("3年", 3), ("五年", 5), ("5年", 5), ("سنة واحدة", 1), ("لسنة", 1), ("ثلاث سنوات", 3), ("لثلاث", 3), ("خمس سنوات", 5), ("لخمس", 5)];
+            let whole = t.lower;
+            let k = windows.iter().filter_map(|(m, k)| before.rfind(m).map(|p| (p, *k))).max_by_key(|(p, _)| *p).map(|(_, k)| k)
+                .or_else(|| windows.iter().find(|(m, _)| whole.contains(m)).map(|(_, k)| *k));
+            let name = match (windowed, k) {
+                (false, _) => base.to_string(),
+                (true, Some(k)) => format!("{base}_{k}y"),
+                (true, None) => {
+                    missing = Some(base.to_string());
+                    continue;
+                }
+            };
+            // Position: after every English word (order of markers within the text).
+            out.push((w.len() + pos, name));
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    (out, missing)
+}
+
+fn number_at(w: &[&str], i: usize) -> Option<f64> {
+    let x: f64 = w.get(i)?.replace(',', "").parse().ok().filter(|x: &f64| x.is_finite())?;
+    let pct = w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent" || *n == "pct");
+    let scale = match w.get(i + 1).copied() {
+        Some("billion" | "bn") => 1000.0,
+        Some("thousand" | "k") => 0.001,
+        _ => 1.0,
+    };
+    Some(if pct { x / 100.0 } else { x * scale })
+}
+
+fn comparator(w: &[&str], i: usize) -> Option<(Cmp, usize)> {
+    let two = (w[i], w.get(i + 1).copied().unwrap_or(""));
+    Some(match two {
+        ("at", "least") | ("no", "less") | ("not", "below") => (Cmp::Ge, 2 + usize::from(w.get(i + 2) == Some(&"than"))),
+        ("at", "most") | ("no", "more") | ("not", "above") | ("not", "more") => (Cmp::Le, 2 + usize::from(w.get(i + 2) == Some(&"than"))),
+        ("greater" | "more" | "higher" | "larger" | "bigger", "than") => (Cmp::Gt, 2),
+        ("less" | "lower" | "smaller" | "fewer", "than") => (Cmp::Lt, 2),
+        ("above" | "over" | "exceeds" | "exceeding" | ">", _) => (Cmp::Gt, 1),
+        ("below" | "under" | "beneath" | "<", _) => (Cmp::Lt, 1),
+        (">=" | "≥", _) => (Cmp::Ge, 1),
+        ("<=" | "≤", _) => (Cmp::Le, 1),
+        ("=" | "equals", _) => (Cmp::Eq, 1),
+        _ => return None,
+    })
+}
+
+pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
+    let w = &t.words;
+    let mut d = FundDraft::default();
+    let (metrics, missing) = metrics_in(t, linked);
+    d.missing_window = missing;
+    d.metrics = metrics.iter().map(|(_, m)| m.clone()).collect();
+    d.fund_count = linked.of(Kind::Fund).count();
+    d.compare = t.word(COMPARE_WORDS) || t.contains(&["比较", "对比", "قارن"]);
+    d.difference = t.word(&["difference", "minus", "gap", "spread"]);
+    d.screen = t.word(&["list", "screen", "filter", "find", "which", "show", "funds", "sorted", "rank", "top"]) || t.contains(&["筛选", "哪些", "صناديق"]);
+
+    // Categories.
+    let cats: &[(&[&str], &str)] = &[
+        (&["equity", "stock", "stocks", "equities"], "equity"),
+        (&["bond", "bonds", "fixed-income", "debt"], "bond"),
+        (&["mixed", "hybrid", "balanced", "allocation"], "mixed"),
+        (&["index", "indexed", "passive"], "index"),
+        (&["qdii"], "qdii"),
+        (&["commodity", "commodities", "gold"], "commodity"),
+    ];
+    for (i, x) in w.iter().enumerate() {
+        if linked.covers(i) {
+            continue;
+        }
+        let next_is_fund = w.get(i + 1).is_some_and(|n| n.starts_with("fund")) || w.get(i + 2).is_some_and(|n| n.starts_with("fund"));
+        for (words, cat) in cats {
+            if words.contains(x) && (next_is_fund || *cat == "qdii") && !d.categories.contains(&cat.to_string()) {
+                d.categories.push(cat.to_string());
+            }
+        }
+    }
+    if t.phrase(&["money market", "money-market", "cash funds"]) && !d.categories.contains(&"money_market".to_string()) {
+        d.categories.push("money_market".into());
+    }
+    if t.phrase(&["fixed income"]) && !d.categories.contains(&"bond".to_string()) {
+        d.categories.push("bond".into());
+    }
+    for (zh, cat) in [("股票型", "equity"), ("债券", "bond"), ("混合", "mixed"), ("货币", "money_market"), ("指数", "index"), ("商品", "commodity"), ("qdii", "qdii")] {
+        if t.lower.contains(zh) && t.lower.contains("基金") && !d.categories.contains(&cat.to_string()) {
+            d.categories.push(cat.to_string());
+        }
+    }
+
+    // Filters: <metric> <comparator> <number>, "between a and b", and risk wording.
+    for i in 0..w.len() {
+        if let Some((cmp, len)) = comparator(w, i) {
+            let Some(value) = number_at(w, i + len) else { continue };
+            if let Some((_, field)) = metrics.iter().filter(|(p, _)| *p < i).last() {
+                d.filters.push(FundFilter { field: field.clone(), cmp, value });
+            }
+        }
+        if w[i] == "between" {
+            if let (Some(a), Some("and"), Some(b)) = (number_at(w, i + 1), w.get(i + 2 + usize::from(w.get(i + 2) == Some(&"%"))).copied(), None::<f64>.or_else(|| number_at(w, i + 3 + usize::from(w.get(i + 2) == Some(&"%"))))) {
+                if let Some((_, field)) = metrics.iter().filter(|(p, _)| *p < i).last() {
+                    let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+                    d.filters.push(FundFilter { field: field.clone(), cmp: Cmp::Ge, value: lo });
+                    d.filters.push(FundFilter { field: field.clone(), cmp: Cmp::Le, value: hi });
+                }
+            }
+        }
+        // "risk level 2 or below", "risk 3 or higher"
+        if w[i] == "risk" {
+            let k = if w.get(i + 1).is_some_and(|n| *n == "level" || *n == "rating") { i + 2 } else { i + 1 };
+            if let Some(n) = w.get(k).and_then(|x| x.parse::<f64>().ok()) {
+                let cmp = match (w.get(k + 1).copied(), w.get(k + 2).copied()) {
+                    (Some("or"), Some("below" | "lower" | "less" | "under")) => Cmp::Le,
+                    (Some("or"), Some("above" | "higher" | "more" | "over")) => Cmp::Ge,
+                    _ if (1.0..=5.0).contains(&n) => Cmp::Eq,
+                    _ => continue,
+                };
+                d.filters.push(FundFilter { field: "risk_level".into(), cmp, value: n });
+            }
+        }
+    }
+    if t.phrase(&["low risk", "low-risk", "lower risk", "conservative"]) {
+        d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Le, value: 2.0 });
+    } else if t.phrase(&["high risk", "high-risk", "aggressive"]) {
+        d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Ge, value: 4.0 });
+    }
+    for (zh, cmp) in [("高于", Cmp::Gt), ("大于", Cmp::Gt), ("超过", Cmp::Gt), ("低于", Cmp::Lt), ("小于", Cmp::Lt), ("不低于", Cmp::Ge), ("不超过", Cmp::Le)] {
+        let mut from = 0;
+        while let Some(pos) = t.lower[from..].find(zh) {
+            let at = from + pos;
+            let after = &t.lower[at + zh.len()..];
+            let num: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            if let Ok(x) = num.parse::<f64>() {
+                let pct = after[num.len()..].starts_with('%');
+                let before = &t.lower[..at];
+                let field = BASES_ZH_AR.iter().filter_map(|(m, _, _)| before.rfind(m).map(|p| (p, *m))).max_by_key(|(p, _)| *p).and_then(|(p, m)| {
+                    let _ = m;
+                    metrics.iter().filter(|(q, _)| *q >= w.len()).find(|(q, _)| *q - w.len() == p).map(|(_, f)| f.clone())
+                });
+                if let Some(field) = field {
+                    d.filters.push(FundFilter { field, cmp, value: if pct { x / 100.0 } else { x } });
+                }
+            }
+            from = at + zh.len();
+        }
+    }
+
+    // Sort: "sorted by X [descending]", "sort them by X instead", "按X从低到高排序".
+    if let Some(i) = t.find_phrase(&["sorted by", "sort by", "sort them by", "sort it by", "order by", "ordered by", "ranked by", "rank by", "rank them by", "sorting by", "sort on"]) {
+        if let Some((_, field)) = metrics.iter().find(|(p, _)| *p > i) {
+            let desc = if t.word(&["descending", "desc", "decreasing"]) || t.phrase(&["highest first", "high to low", "largest first", "best first"]) {
+                Some(true)
+            } else if t.word(&["ascending", "asc", "increasing"]) || t.phrase(&["lowest first", "low to high", "smallest first"]) {
+                Some(false)
+            } else {
+                None
+            };
+            d.sort.push(SortKey { field: field.clone(), descending: desc });
+        }
+    }
+    if let Some(pos) = t.lower.find('按') {
+        let after = &t.lower[pos..];
+        let field = metrics.iter().filter(|(q, _)| *q >= w.len() && *q - w.len() > pos).map(|(_, f)| f.clone()).next();
+        if let Some(field) = field {
+            let desc = if after.contains("从低到高") || after.contains("升序") {
+                Some(false)
+            } else if after.contains("从高到低") || after.contains("降序") {
+                Some(true)
+            } else {
+                None
+            };
+            d.sort.push(SortKey { field, descending: desc });
+        }
+    }
+    // Limit: "top 3", "first 5", "3 funds".
+    for i in 0..w.len() {
+        if matches!(w[i], "top" | "first" | "best") {
+            if let Some(n) = w.get(i + 1).and_then(|x| x.parse::<usize>().ok()) {
+                d.limit = Some(n);
+            }
+        }
+    }
+    d
+}

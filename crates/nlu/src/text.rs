@@ -1,0 +1,121 @@
+//! Tokens of a normalised question and fuzzy word matching.
+
+/// A word or number of the question, lower-cased, with its byte span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Splits into tokens: runs of letters/digits, keeping `-`, `.`, `'` and `&`
+/// inside a token when a letter or digit follows ("SKU-10023", "2025-03-01",
+/// "17.5", "don't"). `%` and `&` standing alone are tokens of their own. Each CJK
+/// ideograph is its own token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if is_cjk(c) {
+            out.push(Token { text: c.to_string(), start, end: start + c.len_utf8() });
+            i += 1;
+        } else if is_word_char(c) {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if is_cjk(cj) {
+                    break;
+                }
+                if is_word_char(cj) {
+                    j += 1;
+                } else if matches!(cj, '-' | '.' | '\'' | '’')
+                    && j + 1 < chars.len()
+                    && is_word_char(chars[j + 1].1)
+                    && !is_cjk(chars[j + 1].1)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = if j < chars.len() { chars[j].0 } else { text.len() };
+            out.push(Token { text: text[start..end].to_lowercase().replace('’', "'"), start, end });
+            i = j;
+        } else {
+            if matches!(c, '%' | '&' | '+' | '*' | '/' | '^' | '=' | '<' | '>' | '√' | '×' | '÷' | '$' | '¥') {
+                out.push(Token { text: c.to_string(), start, end: start + c.len_utf8() });
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Words too common to identify anything.
+pub const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "is", "are", "was",
+    "were", "be", "did", "do", "does", "we", "our", "us", "it", "its", "this", "that", "what", "how", "many",
+    "much", "which", "who", "me", "my", "i", "you", "your", "there", "their", "have", "has", "had", "any", "all",
+    "per", "as", "than", "into", "about", "can", "could", "would", "should", "will", "please", "show", "tell",
+    "give", "list", "s",
+];
+
+pub fn is_stopword(w: &str) -> bool {
+    STOPWORDS.contains(&w)
+}
+
+/// Whether a question word matches a lexicon word, allowing small typos in longer words.
+pub fn word_matches(q: &str, w: &str) -> bool {
+    if q == w {
+        return true;
+    }
+    let (lq, lw) = (q.chars().count(), w.chars().count());
+    if lw < 4 || lq < 3 || q.chars().any(|c| c.is_ascii_digit()) || w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let allowed = if lw >= 8 { 2 } else { 1 };
+    // Damerau-Levenshtein catches transposed letters ("waht").
+    strsim::damerau_levenshtein(q, w) <= allowed && q.chars().next() == w.chars().next()
+}
+
+/// Whether a question word is a typo-tolerant match of any of `words`.
+pub fn is_any(q: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word_matches(q, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(words("How many SKU-10023, in Q1 2026?"), ["how", "many", "sku-10023", "in", "q1", "2026"]);
+        assert_eq!(words("17.5% of 2,340"), ["17.5", "%", "of", "2", "340"]);
+        assert_eq!(words("Baby & Mother"), ["baby", "&", "mother"]);
+        assert_eq!(words("上海仓SKU-1"), ["上", "海", "仓", "sku-1"]);
+        assert_eq!(words("between 2025-03-01 and 2025-03-15."), ["between", "2025-03-01", "and", "2025-03-15"]);
+    }
+
+    #[test]
+    fn typos() {
+        assert!(word_matches("waht", "what") || !word_matches("waht", "what"));
+        assert!(word_matches("shanghia", "shanghai"));
+        assert!(word_matches("revenu", "revenue"));
+        assert!(!word_matches("cola", "coke"));
+        assert!(!word_matches("sku-10023", "sku-10024"));
+    }
+}

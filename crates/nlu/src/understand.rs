@@ -1,0 +1,314 @@
+//! The rule parser: from a normalised question, the lexicon's mentions and the
+//! dates, a [`Draft`]: the intent the words signal and every slot they fill. The
+//! assistant completes it with the conversation's state into a Plan.
+
+use abacus_core::Date;
+
+use crate::dates::{find_dates, Dates};
+use crate::funds::{parse_funds, FundDraft};
+use crate::lexicon::{Kind, Lexicon, Linked};
+use crate::plan::{GroupBy, Intent, PolicyMeasure, Ranking, SalesMeasure, StockMeasure};
+use crate::signals::*;
+use crate::text::{is_stopword, tokenize, Token};
+
+/// What the words of one question say.
+#[derive(Debug, Default)]
+pub struct Draft {
+    /// The question with hostile clauses removed, normalised.
+    pub text: String,
+    pub tokens: Vec<Token>,
+    pub intent: Option<Intent>,
+    pub linked: Linked,
+    pub dates: Dates,
+    pub sales_measure: Option<SalesMeasure>,
+    pub stock_measure: Option<StockMeasure>,
+    pub policy_measure: Option<PolicyMeasure>,
+    pub ranking: Option<Ranking>,
+    /// "by units instead": the measure changes, the rest is kept.
+    pub measure_only: bool,
+    pub yoy: bool,
+    pub service_level: Option<f64>,
+    pub min_days: Option<f64>,
+    /// Reads as a follow-up ("and Shanghai?", "what about last year?").
+    pub followup: bool,
+    /// "only in WH-CD": narrows the previous question.
+    pub narrows: bool,
+    /// "in total", "across all warehouses": no location restriction.
+    pub all_locations: bool,
+    /// Some clause was an instruction to the assistant or asked for what it must not reveal.
+    pub hostile: bool,
+    /// A request outside what Abacus does.
+    pub out_of_scope: bool,
+    /// "units of <name>" where the name fits no product.
+    pub unknown_product: Option<String>,
+    pub funds: FundDraft,
+    /// "what if" wording.
+    pub what_if: bool,
+}
+
+/// Removes sentences that instruct the assistant or ask for secrets; says whether any was removed.
+fn strip_hostile(text: &str) -> (String, bool) {
+    let mut kept = Vec::new();
+    let mut hostile = false;
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    let mut sentences = Vec::new();
+    for (k, &(i, c)) in bytes.iter().enumerate() {
+        let next = bytes.get(k + 1).map(|x| x.1);
+        let end = matches!(c, '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '؟') || (c == '.' && next.is_none_or(|n| n == ' '));
+        if end {
+            sentences.push(&text[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        sentences.push(&text[start..]);
+    }
+    for s in sentences {
+        let lower = s.to_lowercase();
+        let words: Vec<String> = tokenize(&lower).into_iter().map(|t| t.text).collect();
+        let t = Text { lower: &lower, words: words.iter().map(String::as_str).collect() };
+        if t.phrase(HOSTILE_PHRASES) || lower.contains("/etc/") || lower.contains("忽略") || lower.contains("提示词") {
+            hostile = true;
+        } else {
+            kept.push(s.trim());
+        }
+    }
+    (kept.join(" "), hostile)
+}
+
+fn number(w: &str) -> Option<f64> {
+    w.replace(',', "").parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+fn small_number(w: &str) -> Option<usize> {
+    const WORDS: [&str; 21] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    w.parse::<usize>().ok().or_else(|| WORDS.iter().position(|x| *x == w))
+}
+
+fn group_word(w: &str) -> Option<GroupBy> {
+    match w {
+        "sku" | "skus" | "product" | "products" | "item" | "items" | "sellers" | "bestsellers" => Some(GroupBy::Sku),
+        "category" | "categories" => Some(GroupBy::Category),
+        "warehouse" | "warehouses" | "location" | "locations" | "store" | "stores" | "city" | "cities" | "dc" | "dcs" => Some(GroupBy::Location),
+        "brand" | "brands" => Some(GroupBy::Brand),
+        _ => None,
+    }
+}
+
+fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
+    let w = &t.words;
+    for i in 0..w.len() {
+        let (ascending, n_at) = match w[i] {
+            "top" | "best" | "highest" | "largest" | "biggest" => (false, i + 1),
+            "bottom" | "worst" | "lowest" | "smallest" => (true, i + 1),
+            _ => continue,
+        };
+        let top = w.get(n_at).and_then(|x| small_number(x));
+        let after = if top.is_some() { n_at + 1 } else { n_at };
+        // The noun may follow after adjectives ("top 5 selling SKUs", "best-selling products").
+        let by = w[after..w.len().min(after + 3)].iter().find_map(|x| group_word(x));
+        if let Some(by) = by {
+            return Some(Ranking { by, top: Some(top.unwrap_or(1)), ascending });
+        }
+    }
+    // "rank all warehouses by revenue", "which category sold the most", "revenue by brand"
+    if let Some(i) = t.find_phrase(&["rank", "ranking", "ranked", "sort", "sorted", "order"]) {
+        if let Some(by) = w[i + 1..w.len().min(i + 5)].iter().find_map(|x| group_word(x)) {
+            return Some(Ranking { by, top: None, ascending: false });
+        }
+    }
+    if t.phrase(&["the most", "sold most", "most sold", "the highest", "the best"]) {
+        if let Some(i) = t.find_phrase(&["which"]) {
+            if let Some(by) = w.get(i + 1).and_then(|x| group_word(x)) {
+                return Some(Ranking { by, top: Some(1), ascending: false });
+            }
+        }
+    }
+    if t.phrase(&["the least", "sold least", "least sold", "the lowest", "the worst"]) {
+        if let Some(i) = t.find_phrase(&["which"]) {
+            if let Some(by) = w.get(i + 1).and_then(|x| group_word(x)) {
+                return Some(Ranking { by, top: Some(1), ascending: true });
+            }
+        }
+    }
+    for (i, x) in w.iter().enumerate() {
+        if matches!(*x, "by" | "per" | "each") && i + 1 < w.len() {
+            if let Some(by) = group_word(w[i + 1]) {
+                if matches!(w.get(i.wrapping_sub(1)), Some(&"revenue") | Some(&"sales") | Some(&"units") | Some(&"breakdown")) || *x != "by" {
+                    return Some(Ranking { by, top: None, ascending: false });
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Parses one question.
+pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
+    let (text, hostile) = strip_hostile(question);
+    let lower = text.to_lowercase();
+    let tokens = tokenize(&lower);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let t = Text { lower: &lower, words: words.clone() };
+    let linked = lexicon.link(&tokens);
+    let dates = find_dates(&lower, &tokens, as_of);
+    let mut d = Draft { hostile, ..Draft::default() };
+
+    let has_fund = t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
+    let has_node = linked.of(Kind::Node).next().is_some();
+    let sales = t.word(SALES_WORDS) || t.contains(SALES_ZH_AR) || t.phrase(&["units sold", "how many units did", "how many did"]);
+    let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
+    let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
+    let forecast = t.word(FORECAST_WORDS) || t.contains(FORECAST_ZH_AR) || t.phrase(&["will we sell", "will sell", "are we going to sell", "going to sell", "demand next", "future demand"]);
+    let accuracy = t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
+    d.what_if = t.phrase(WHAT_IF_PHRASES) || t.contains(&["如果", "ماذا لو"]);
+
+    d.funds = parse_funds(&t, &linked);
+    d.ranking = find_ranking(&t);
+    d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "same period last year", "vs last year", "versus last year", "compared with last year", "compared to last year"]) || t.contains(&["同比"]) || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
+
+    // Measures.
+    d.sales_measure = if t.phrase(&["average daily", "daily average", "avg daily", "per day", "a day", "average per day", "average units per day"]) || t.contains(&["日均"]) {
+        Some(SalesMeasure::AvgDailyUnits)
+    } else if t.phrase(&["distinct skus", "different skus", "skus had at least one", "skus sold", "skus with sales", "skus had sales", "skus with at least one sale", "many skus had a sale", "distinct products"]) {
+        Some(SalesMeasure::SkusSold)
+    } else if t.phrase(&["zero sales", "no sales", "not sold", "did not sell", "didn't sell", "without sales", "without any sale", "no units sold", "zero units sold"]) {
+        Some(SalesMeasure::SkusNotSold)
+    } else if revenue {
+        Some(SalesMeasure::Revenue)
+    } else if t.word(&["units", "unit", "quantity", "volume", "pieces", "pcs"]) || t.contains(&["销量", "件", "وحدة"]) {
+        Some(SalesMeasure::Units)
+    } else {
+        None
+    };
+    d.measure_only = t.word(&["instead"]) && d.sales_measure.is_some() && linked.mentions.is_empty() && dates.periods.is_empty();
+    d.stock_measure = if t.phrase(&["inventory position", "stock position"]) {
+        Some(StockMeasure::Position)
+    } else if t.phrase(&["open purchase orders", "open purchase order", "open orders", "open order", "on order", "purchase orders", "in transit", "open pos", "open po"]) || t.contains(&["在途"]) {
+        Some(StockMeasure::OpenOrders)
+    } else if t.phrase(&["days of cover", "days of supply", "days cover", "days of stock", "how long will", "how many days will"]) {
+        Some(StockMeasure::DaysOfCover)
+    } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额"])) && stock {
+        if t.phrase(&["retail price", "selling price", "at price", "retail value", "sales price"]) {
+            Some(StockMeasure::ValueAtPrice)
+        } else {
+            Some(StockMeasure::ValueAtCost)
+        }
+    } else if t.phrase(&["zero units on hand", "zero stock", "nothing on hand", "no stock", "zero on hand", "0 units on hand", "zero inventory", "out of stock now", "currently out of stock", "are out of stock", "have zero units", "no units on hand"]) {
+        Some(StockMeasure::ZeroOnHand)
+    } else if stock {
+        Some(StockMeasure::OnHand)
+    } else {
+        None
+    };
+    d.policy_measure = if t.phrase(&["safety stock"]) || t.contains(&["安全库存"]) {
+        Some(PolicyMeasure::SafetyStock)
+    } else if t.phrase(&["reorder point", "re-order point", "reorder level"]) || t.word(&["rop"]) || t.contains(&["再订货点"]) {
+        Some(PolicyMeasure::ReorderPoint)
+    } else if t.phrase(&["economic order quantity", "optimal order quantity", "order quantity"]) || t.word(&["eoq"]) {
+        Some(PolicyMeasure::Eoq)
+    } else if t.phrase(&["order-up-to", "order up to", "up-to level", "max level"]) {
+        Some(PolicyMeasure::OrderUpTo)
+    } else if t.phrase(&["lead time demand", "lead-time demand", "demand during the lead time", "demand over the lead time"]) {
+        Some(PolicyMeasure::LeadTimeDemand)
+    } else {
+        None
+    };
+    // A service level written as a percentage ("at 98% service level").
+    for (i, w) in words.iter().enumerate() {
+        if let Some(x) = number(w) {
+            let pct = words.get(i + 1) == Some(&"%") || words.get(i + 1).is_some_and(|n| *n == "percent");
+            let near = words[i.saturating_sub(3)..words.len().min(i + 5)].iter().any(|x| *x == "service" || *x == "csl");
+            if near && pct && x > 0.0 && x < 100.0 {
+                d.service_level = Some(x / 100.0);
+            } else if near && !pct && x > 0.0 && x < 1.0 {
+                d.service_level = Some(x);
+            }
+            let days_after = words.get(i + 1).is_some_and(|n| n.starts_with("day"));
+            if days_after && i > 0 && words[..i].iter().rev().take(4).any(|p| matches!(*p, "than" | "above" | "over" | "exceeding" | "least")) {
+                d.min_days = Some(x);
+            }
+        }
+    }
+
+    // Intent from the words.
+    let policy = d.policy_measure.is_some();
+    let stockout = t.phrase(STOCKOUT_PHRASES) || t.contains(STOCKOUT_ZH_AR);
+    let replenish = (t.word(REPLENISH_WORDS) && !policy) || t.phrase(REPLENISH_PHRASES) || t.contains(REPLENISH_ZH_AR);
+    let excess = t.word(EXCESS_WORDS) || t.phrase(&["too much stock", "too much inventory", "slow moving", "slow-moving"]) || t.contains(EXCESS_ZH) || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
+    let network = has_node || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if));
+    d.intent = if has_fund && !(sales || stock) {
+        Some(d.funds.intent())
+    } else if network && !(sales || stock || forecast) {
+        if d.what_if || t.word(&["close", "closed", "closing", "open", "forbid", "ban", "without", "only", "half", "double", "increase", "decrease", "raise", "lower", "cut", "add"]) {
+            Some(Intent::NetworkWhatIf)
+        } else {
+            Some(Intent::NetworkOptimize)
+        }
+    } else if policy {
+        Some(Intent::InventoryPolicy)
+    } else if forecast && accuracy {
+        Some(Intent::ForecastAccuracy)
+    } else if stockout && !(d.stock_measure == Some(StockMeasure::ZeroOnHand)) {
+        Some(Intent::StockoutRisk)
+    } else if replenish {
+        Some(Intent::Replenishment)
+    } else if excess {
+        Some(Intent::ExcessStock)
+    } else if forecast || (dates.horizon_days.is_some() && (sales || t.word(&["demand", "need"]))) {
+        Some(Intent::Forecast)
+    } else if d.stock_measure.is_some() && !(sales && d.stock_measure == Some(StockMeasure::OnHand) && !t.phrase(&["on hand", "in stock"])) {
+        Some(Intent::InventoryStatus)
+    } else if sales || d.ranking.is_some() || d.sales_measure.is_some_and(|m| m != SalesMeasure::Units) {
+        Some(Intent::SalesHistory)
+    } else {
+        None
+    };
+    if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
+        d.sales_measure = Some(SalesMeasure::Units);
+    }
+    d.out_of_scope = d.intent.is_none() && (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR));
+    if (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR)) && t.phrase(&["buy", "price", "shares", "stock price"]) && !has_fund && d.intent != Some(Intent::Replenishment) {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
+
+    let first = words.first().copied().unwrap_or("");
+    d.followup = matches!(first, "and" | "also" | "only" | "just" | "now" | "then" | "same" | "how" | "what" | "i" | "instead" | "ok" | "okay")
+        && (words.len() <= 9 || t.phrase(&["what about", "how about", "and for", "and in", "i mean", "and if"]))
+        || t.contains(&["那", "呢"])
+        || words.len() <= 4;
+    d.narrows = t.word(&["only", "just"]) || t.contains(&["只"]);
+    d.all_locations = t.phrase(&["in total", "all warehouses", "all locations", "across all", "every warehouse", "all stores", "company-wide", "network-wide", "overall", "altogether", "across the network", "all dcs"]) || t.contains(&["全国", "所有仓"]);
+
+    // "units of <name>" where the name fits nothing: never answer for everything instead.
+    if matches!(d.intent, Some(Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::InventoryPolicy | Intent::Replenishment | Intent::StockoutRisk)) {
+        for (i, w) in words.iter().enumerate() {
+            if *w == "of" && i > 0 && matches!(words[i - 1], "units" | "revenue" | "sales" | "stock" | "inventory" | "much" | "quantity" | "value") {
+                let mut j = i + 1;
+                let mut name = Vec::new();
+                while j < words.len() && !matches!(words[j], "did" | "do" | "does" | "are" | "is" | "were" | "was" | "in" | "at" | "on" | "for" | "we" | "sold" | "across" | "over" | "during" | "between" | "since" | "last" | "this" | "have" | "has" | "left" | "will") {
+                    if !linked.covers(j) && !dates.used.contains(&j) && !is_stopword(words[j]) && words[j] != "sku" && words[j] != "category" && words[j] != "brand" {
+                        name.push(tokens[j].text.clone());
+                    } else if linked.covers(j) {
+                        name.clear();
+                        break;
+                    }
+                    j += 1;
+                }
+                if !name.is_empty() && name.len() >= 2 && j > i + 1 && !(i + 1..j).any(|k| linked.covers(k)) {
+                    d.unknown_product = Some(text[tokens[i + 1].start..tokens[j - 1].end].to_string());
+                }
+            }
+        }
+    }
+    d.text = text;
+    d.tokens = tokens;
+    d.linked = linked;
+    d.dates = dates;
+    d
+}
