@@ -1,6 +1,7 @@
 //! The `abacus` binary: parses the command line, sets up the store, and hands
 //! each subcommand to its module. Only this crate does terminal IO.
 
+mod cmd_ask;
 mod cmd_data;
 mod cmd_forecast;
 mod cmd_funds;
@@ -29,6 +30,8 @@ pub(crate) struct Cli {
 enum Command {
     /// Generate the demo dataset (once), import it, and print what was loaded.
     Demo(cmd_data::DemoArgs),
+    /// Ask a question about a dataset folder (see spec/ask.md).
+    Ask(cmd_ask::AskArgs),
     /// Write a deterministic demo dataset (retail, funds, network) in the data contract's form.
     DemoData(cmd_data::DemoDataArgs),
     /// Import a dataset folder into the store (all or nothing).
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let store = cli.store.clone();
     let result = match cli.command {
+        Command::Ask(a) => cmd_ask::run(store.as_ref(), a),
         Command::Demo(a) => cmd_data::demo(store.as_ref(), a),
         Command::DemoData(a) => cmd_data::demo_data(a),
         Command::Import(a) => cmd_data::import(store.as_ref(), a),

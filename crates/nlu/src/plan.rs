@@ -229,6 +229,9 @@ pub enum Plan {
     FundCompare {
         scope: Scope,
         metrics: Vec<String>,
+        /// "the difference in X between A and B": the value is A − B of the first metric.
+        #[serde(default)]
+        difference: bool,
     },
     Calculate {
         scope: Scope,

@@ -59,6 +59,10 @@ impl Dataset {
         Ok(Dataset { conn, info })
     }
 
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     fn all<T>(
         &self,
         sql: &str,

@@ -12,6 +12,7 @@ mod dataset;
 pub mod error;
 mod import;
 pub mod model;
+mod query;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use csvio::{MAX_COLUMNS, MAX_LINE_BYTES};
 pub use dataset::{Catalog, Dataset};
 pub use error::{Error, ImportError, Result};
 pub use import::Progress;
+pub use query::{SalesAgg, SalesFilter, SalesKey};
 use model::Summary;
 
 /// A dataset registered in the store.

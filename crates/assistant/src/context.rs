@@ -1,0 +1,80 @@
+//! What the assistant knows about one loaded dataset: its catalog, the lexicon
+//! built from it, and the dates questions are relative to.
+
+use std::collections::HashMap;
+
+use abacus_core::Date;
+use abacus_nlu::lexicon::{Entity, Kind, Lexicon};
+use abacus_store::model::Item;
+use abacus_store::{Catalog, Dataset};
+
+pub struct Context<'a> {
+    pub ds: &'a Dataset,
+    pub catalog: Catalog,
+    pub lexicon: Lexicon,
+    /// "Today" for relative dates: the retail as-of date, else the funds' as-of date.
+    pub as_of: Date,
+    pub items: HashMap<String, Item>,
+    pub location_names: HashMap<String, String>,
+    pub fund_names: HashMap<String, String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(ds: &'a Dataset) -> abacus_store::Result<Context<'a>> {
+        let catalog = ds.catalog()?;
+        let as_of = catalog
+            .as_of
+            .or(catalog.funds_as_of)
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
+        let mut entities = Vec::new();
+        let e = |kind, id: &str, names: Vec<String>| Entity { kind, id: id.to_string(), names };
+        for i in &catalog.items {
+            entities.push(e(Kind::Sku, &i.sku, vec![i.name.clone()]));
+        }
+        for l in &catalog.locations {
+            entities.push(e(Kind::Location, &l.location_id, vec![l.name.clone()]));
+        }
+        for c in &catalog.categories {
+            entities.push(e(Kind::Category, c, vec![c.clone()]));
+        }
+        for b in &catalog.brands {
+            entities.push(e(Kind::Brand, b, vec![b.clone()]));
+        }
+        for s in &catalog.suppliers {
+            entities.push(e(Kind::Supplier, &s.supplier_id, vec![s.name.clone()]));
+        }
+        for (code, name, _) in &catalog.funds {
+            entities.push(e(Kind::Fund, code, vec![name.clone()]));
+        }
+        for n in &catalog.nodes {
+            let mut names = vec![n.node_id.clone()];
+            names.extend(n.name.clone());
+            entities.push(e(Kind::Node, &n.node_id, names));
+        }
+        let cities: Vec<(String, String)> = catalog.locations.iter().map(|l| (l.location_id.clone(), l.city.clone())).collect();
+        let lexicon = Lexicon::new(entities, &cities);
+        Ok(Context {
+            ds,
+            items: catalog.items.iter().map(|i| (i.sku.clone(), i.clone())).collect(),
+            location_names: catalog.locations.iter().map(|l| (l.location_id.clone(), l.name.clone())).collect(),
+            fund_names: catalog.funds.iter().map(|(c, n, _)| (c.clone(), n.clone())).collect(),
+            catalog,
+            lexicon,
+            as_of,
+        })
+    }
+
+    /// "SKU-1 (Tea 500g)" for texts.
+    pub fn label(&self, kind: Kind, id: &str) -> String {
+        let name = match kind {
+            Kind::Sku => self.items.get(id).map(|i| i.name.as_str()),
+            Kind::Location => self.location_names.get(id).map(String::as_str),
+            Kind::Fund => self.fund_names.get(id).map(String::as_str),
+            _ => None,
+        };
+        match name {
+            Some(n) if n != id => format!("{id} ({n})"),
+            _ => id.to_string(),
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Dialogue: the conversation state kept between turns, and how a new question's
+//! draft combines with it into a Plan — follow-ups inherit what they do not restate.
+
+use abacus_nlu::lexicon::{Kind, Mention};
+use abacus_nlu::plan::*;
+use abacus_nlu::understand::Draft;
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+
+/// What a conversation remembers: the last plan (answered, or awaiting a clarification)
+/// and the last headline value (for "divide that by 9").
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct State {
+    pub last: Option<Plan>,
+    pub last_value: Option<f64>,
+    #[serde(default)]
+    pub turns: u64,
+}
+
+/// The outcome of understanding one turn.
+pub enum Built {
+    Plan(Plan),
+    /// A reference fits several entities equally: ask which.
+    Clarify { plan: Plan, kind: Kind, options: Vec<String> },
+    /// Nothing in the question is something Abacus does.
+    Unsupported,
+    /// A window or other slot is missing and cannot be inherited.
+    Missing { intent: Intent, what: String },
+}
+
+fn is_retail(i: Intent) -> bool {
+    matches!(
+        i,
+        Intent::SalesHistory
+            | Intent::Forecast
+            | Intent::InventoryStatus
+            | Intent::StockoutRisk
+            | Intent::Replenishment
+            | Intent::InventoryPolicy
+            | Intent::ExcessStock
+            | Intent::ForecastAccuracy
+    )
+}
+
+fn is_fund(i: Intent) -> bool {
+    matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare)
+}
+
+/// Ids by kind from the draft's mentions; the first ambiguous mention is returned apart.
+fn mentioned(draft: &Draft, kind: Kind) -> (Vec<String>, Option<Mention>) {
+    let mut ids = Vec::new();
+    for m in draft.linked.of(kind) {
+        if m.ids.len() > 1 {
+            return (ids, Some(m.clone()));
+        }
+        for id in &m.ids {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    (ids, None)
+}
+
+/// Builds the plan of one turn from its draft and the conversation state.
+pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
+    let prev = state.last.as_ref();
+    let kinds = [Kind::Sku, Kind::Location, Kind::Category, Kind::Brand, Kind::Supplier, Kind::Fund, Kind::Node];
+    let mut found: Vec<(Kind, Vec<String>)> = Vec::new();
+    let mut ambiguous: Option<Mention> = None;
+    for k in kinds {
+        let (ids, amb) = mentioned(draft, k);
+        if amb.is_some() && ambiguous.is_none() {
+            ambiguous = amb;
+        }
+        if !ids.is_empty() {
+            found.push((k, ids));
+        }
+    }
+    let get = |k: Kind| found.iter().find(|(kk, _)| *kk == k).map(|(_, v)| v.clone());
+    let any_entity = !found.is_empty() || ambiguous.is_some();
+    let period = draft.dates.periods.first().copied();
+
+    let intent = match draft.intent {
+        Some(i) => i,
+        None => {
+            // A follow-up: the previous plan with what this turn changes.
+            let Some(prev) = prev else { return Built::Unsupported };
+            let window_change = fund_window(draft);
+            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some();
+            if draft.out_of_scope || !(draft.followup || changes) || !changes {
+                return Built::Unsupported;
+            }
+            let mut plan = prev.clone();
+            apply_followup(&mut plan, draft, &found, window_change);
+            if let Some(m) = ambiguous {
+                return Built::Clarify { plan, kind: m.kind, options: m.ids };
+            }
+            return Built::Plan(plan);
+        }
+    };
+
+    // A new question. Retail questions without any entity may continue the previous one's context.
+    let mut scope = Scope {
+        skus: get(Kind::Sku).unwrap_or_default(),
+        locations: get(Kind::Location).unwrap_or_default(),
+        categories: get(Kind::Category).unwrap_or_default(),
+        brands: get(Kind::Brand).unwrap_or_default(),
+        suppliers: get(Kind::Supplier).unwrap_or_default(),
+        funds: get(Kind::Fund).unwrap_or_default(),
+        nodes: get(Kind::Node).unwrap_or_default(),
+        period,
+        horizon_days: draft.dates.horizon_days,
+    };
+    let global = draft.all_locations || draft.ranking.is_some() || matches!(draft.sales_measure, Some(SalesMeasure::SkusSold | SalesMeasure::SkusNotSold)) || draft.stock_measure == Some(StockMeasure::ZeroOnHand);
+    if let Some(p) = prev {
+        let ps = p.scope();
+        if is_retail(intent) && is_retail(p.intent()) && !any_entity && !global && draft.unknown_product.is_none() {
+            scope.skus = ps.skus.clone();
+            scope.locations = ps.locations.clone();
+            scope.categories = ps.categories.clone();
+            scope.brands = ps.brands.clone();
+            if scope.period.is_none() && intent == p.intent() {
+                scope.period = ps.period;
+            }
+        }
+        if is_fund(intent) && is_fund(p.intent()) && scope.funds.is_empty() && intent != Intent::FundScreen {
+            scope.funds = ps.funds.clone();
+        }
+        if intent == Intent::FundCompare && p.intent() == Intent::FundMetric && !ps.funds.is_empty() && draft.linked.of(Kind::Fund).count() == 1 {
+            // "Compare it with fund F0052": the previous fund first.
+            let mut funds = ps.funds.clone();
+            for f in &scope.funds {
+                if !funds.contains(f) {
+                    funds.push(f.clone());
+                }
+            }
+            scope.funds = funds;
+        }
+    }
+    let f = &draft.funds;
+    let plan = match intent {
+        Intent::SalesHistory => Plan::SalesHistory {
+            scope,
+            measure: draft.sales_measure.unwrap_or(SalesMeasure::Units),
+            ranking: draft.ranking.clone(),
+            yoy: draft.yoy,
+        },
+        Intent::InventoryStatus => {
+            scope.period = None;
+            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand) }
+        }
+        Intent::Forecast => Plan::Forecast { scope },
+        Intent::StockoutRisk => Plan::StockoutRisk { scope },
+        Intent::Replenishment => Plan::Replenishment { scope },
+        Intent::InventoryPolicy => Plan::InventoryPolicy { scope, measure: draft.policy_measure.unwrap_or(PolicyMeasure::SafetyStock), service_level: draft.service_level },
+        Intent::ExcessStock => Plan::ExcessStock { scope, min_days_of_cover: draft.min_days },
+        Intent::ForecastAccuracy => Plan::ForecastAccuracy { scope },
+        Intent::NetworkOptimize => Plan::NetworkOptimize { scope: Scope { period: None, ..scope } },
+        Intent::NetworkWhatIf => Plan::NetworkWhatIf { scope: Scope { period: None, ..scope }, edits: Vec::new() },
+        Intent::FundScreen => {
+            let mut filters = f.filters.clone();
+            let mut sort = f.sort.clone();
+            let mut limit = f.limit;
+            let mut cats = f.categories.clone();
+            // "Only the ones with AUM above 1000 million": narrow the previous screen.
+            if let Some(Plan::FundScreen { fund_categories, filters: pf, sort: ps, limit: pl, .. }) = prev {
+                if draft.narrows || draft.followup || (cats.is_empty() && f.screen && !draft.text.to_lowercase().contains("list")) {
+                    let mut all = pf.clone();
+                    all.extend(filters);
+                    filters = all;
+                    if sort.is_empty() {
+                        sort = ps.clone();
+                    }
+                    if limit.is_none() {
+                        limit = *pl;
+                    }
+                    if cats.is_empty() {
+                        cats = fund_categories.clone();
+                    }
+                }
+            }
+            Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), sort, limit }
+        }
+        Intent::FundMetric => {
+            let metric = match (f.metrics.first(), f.missing_window.as_ref()) {
+                (Some(m), _) => m.clone(),
+                (None, Some(base)) => {
+                    // "Sharpe ratio of F1" after a windowed question: keep the window.
+                    match prev.and_then(prev_window) {
+                        Some(k) => format!("{base}_{k}y"),
+                        None => return Built::Missing { intent, what: format!("the window of the {} (1, 3 or 5 years)", base.replace('_', " ")) },
+                    }
+                }
+                (None, None) => match prev {
+                    Some(Plan::FundMetric { metric, .. }) => metric.clone(),
+                    _ => return Built::Missing { intent, what: "which figure of the fund (a return, volatility, Sharpe ratio, drawdown, fee, AUM, …)".into() },
+                },
+            };
+            Plan::FundMetric { scope: Scope { period: None, ..scope }, metric }
+        }
+        Intent::FundCompare => {
+            let mut metrics = f.metrics.clone();
+            if metrics.is_empty() {
+                if let Some(Plan::FundMetric { metric, .. }) = prev {
+                    metrics.push(metric.clone());
+                }
+            }
+            Plan::FundCompare { scope: Scope { period: None, ..scope }, metrics, difference: f.difference }
+        }
+        Intent::Calculate => Plan::Calculate { scope, expression: String::new() },
+    };
+    let _ = ctx;
+    if let Some(m) = ambiguous {
+        // In a screen, a partial fund name is not a reference to resolve.
+        if !(intent == Intent::FundScreen && m.kind == Kind::Fund) {
+            return Built::Clarify { plan, kind: m.kind, options: m.ids };
+        }
+    }
+    Built::Plan(plan)
+}
+
+fn prev_window(p: &Plan) -> Option<u32> {
+    let metric = match p {
+        Plan::FundMetric { metric, .. } => metric,
+        _ => return None,
+    };
+    metric.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse().ok())
+}
+
+/// "And over 5 years?": a window without a metric.
+fn fund_window(draft: &Draft) -> Option<u32> {
+    let w: Vec<&str> = draft.tokens.iter().map(|t| t.text.as_str()).collect();
+    for (i, x) in w.iter().enumerate() {
+        let k = match *x {
+            "1" | "one" => 1,
+            "3" | "three" => 3,
+            "5" | "five" => 5,
+            _ => match x.split_once('-') {
+                Some(("1" | "one", u)) if u.starts_with("year") => 1,
+                Some(("3" | "three", u)) if u.starts_with("year") => 3,
+                Some(("5" | "five", u)) if u.starts_with("year") => 5,
+                _ => continue,
+            },
+        };
+        if x.contains('-') || w.get(i + 1).is_some_and(|u| u.starts_with("year")) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)], window: Option<u32>) {
+    {
+        let scope = plan.scope_mut();
+        for (kind, ids) in found {
+            match kind {
+                Kind::Sku => scope.skus = ids.clone(),
+                Kind::Location => scope.locations = ids.clone(),
+                Kind::Category => scope.categories = ids.clone(),
+                Kind::Brand => scope.brands = ids.clone(),
+                Kind::Supplier => scope.suppliers = ids.clone(),
+                Kind::Fund => scope.funds = ids.clone(),
+                Kind::Node => scope.nodes = ids.clone(),
+                Kind::Product => {}
+            }
+        }
+        if let Some(p) = draft.dates.periods.first() {
+            scope.period = Some(*p);
+        }
+        if draft.all_locations {
+            scope.locations.clear();
+        }
+        if let Some(h) = draft.dates.horizon_days {
+            scope.horizon_days = Some(h);
+        }
+    }
+    match plan {
+        Plan::SalesHistory { measure, ranking, .. } => {
+            if let Some(m) = draft.sales_measure {
+                *measure = m;
+            }
+            if let Some(r) = &draft.ranking {
+                *ranking = Some(r.clone());
+            }
+        }
+        Plan::FundMetric { metric, .. } => {
+            if let (Some(k), Some(base)) = (window, metric.rsplit_once('_').map(|(b, _)| b.to_string())) {
+                if metric.ends_with('y') {
+                    *metric = format!("{base}_{k}y");
+                }
+            }
+        }
+        _ => {}
+    }
+}

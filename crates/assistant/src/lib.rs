@@ -1,0 +1,169 @@
+//! The assistant: a question in, an exact answer out. Understands the question
+//! (rule parser over a lexicon of the loaded data), combines it with the
+//! conversation, validates the typed Plan against the catalog, runs the engines
+//! and renders the answer with the table behind it. No figure in an answer comes
+//! from anywhere but an engine's result.
+
+pub mod answer;
+mod context;
+pub mod dialogue;
+pub mod funds;
+mod retail;
+
+use std::time::Instant;
+
+use abacus_nlu::lexicon::Kind;
+use abacus_nlu::normalize::normalize;
+use abacus_nlu::plan::{Intent, Plan};
+use abacus_nlu::understand::{understand, Draft};
+use abacus_store::Dataset;
+
+pub use answer::{Answer, Status, Table};
+use context::Context;
+pub use dialogue::State;
+
+/// Longest question accepted, in characters.
+pub const MAX_QUESTION_CHARS: usize = 4000;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] abacus_store::Error),
+    #[error(transparent)]
+    Funds(#[from] abacus_funds::Error),
+    /// A plan that cannot run as built.
+    #[error("{0}")]
+    Plan(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// An assistant over one loaded dataset.
+pub struct Assistant<'a> {
+    ctx: Context<'a>,
+    funds: std::cell::OnceCell<Result<abacus_funds::FundTable, String>>,
+}
+
+impl<'a> Assistant<'a> {
+    pub fn new(ds: &'a Dataset) -> Result<Assistant<'a>> {
+        Ok(Assistant { ctx: Context::new(ds)?, funds: std::cell::OnceCell::new() })
+    }
+
+    fn fund_table(&self) -> Result<&abacus_funds::FundTable> {
+        self.funds
+            .get_or_init(|| funds::fund_table(self.ctx.ds, abacus_funds::Config::default()).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| Error::Plan(e.clone()))
+    }
+
+    /// Answers one question in a conversation. The state changes only when the
+    /// turn is answered or asks back.
+    pub fn ask(&self, question: &str, state: &mut State) -> Answer {
+        let started = Instant::now();
+        let mut answer = self.answer(question, state);
+        if matches!(answer.status, Status::Answered | Status::Clarify) {
+            if let Some(plan) = &answer.plan {
+                state.last = Some(plan.clone());
+            }
+            if answer.status == Status::Answered {
+                state.last_value = answer.value;
+            }
+            state.turns += 1;
+        }
+        if answer.status == Status::Unsupported {
+            answer.intent = None;
+        }
+        let _ = started;
+        answer
+    }
+
+    fn answer(&self, question: &str, state: &State) -> Answer {
+        if question.trim().is_empty() {
+            return Answer::error(None, "The question is empty. Ask about sales, inventory, forecasts, the network, funds or a calculation.".into());
+        }
+        if question.chars().count() > MAX_QUESTION_CHARS {
+            return Answer::error(None, format!("The question is longer than {MAX_QUESTION_CHARS} characters; please shorten it."));
+        }
+        let text = normalize(question);
+        let draft = understand(&text, &self.ctx.lexicon, self.ctx.as_of);
+        if draft.text.trim().is_empty() {
+            return Answer::unsupported(format!("I can only answer questions about the loaded data. {}", answer::CAPABILITIES));
+        }
+        if let Some(bad) = &draft.dates.invalid {
+            return Answer::error(draft.intent, format!("{bad} is not a date that exists; write dates as YYYY-MM-DD."));
+        }
+        if let Some(a) = self.unknown_reference(&draft) {
+            return a;
+        }
+        let plan = match dialogue::build(&draft, state, &self.ctx) {
+            dialogue::Built::Plan(p) => p,
+            dialogue::Built::Clarify { plan, kind, options } => {
+                let listed: Vec<String> = options.iter().map(|id| self.ctx.label(kind, id)).collect();
+                let text = format!("Which {} do you mean: {}?", kind.noun(), listed.join(", or "));
+                return Answer::clarify(Some(plan.intent()), Some(plan), text);
+            }
+            dialogue::Built::Missing { intent, what } => {
+                return Answer::clarify(Some(intent), None, format!("Please say {what}."));
+            }
+            dialogue::Built::Unsupported => {
+                return Answer::unsupported(format!("That is outside what I can answer. {}", answer::CAPABILITIES));
+            }
+        };
+        match self.execute(plan.clone()) {
+            Ok(a) => a,
+            Err(e) => Answer::error(Some(plan.intent()), e.to_string()),
+        }
+    }
+
+    /// A reference that fits nothing: an error naming it and the closest names.
+    fn unknown_reference(&self, draft: &Draft) -> Option<Answer> {
+        let relevant = |k: Kind| match draft.intent {
+            Some(Intent::FundScreen | Intent::FundMetric | Intent::FundCompare) => k == Kind::Fund,
+            Some(Intent::NetworkOptimize | Intent::NetworkWhatIf) => k == Kind::Node,
+            _ => true,
+        };
+        if let Some(u) = draft.linked.unknown.iter().find(|u| relevant(u.kind)) {
+            let closest = if u.closest.is_empty() { String::new() } else { format!(" The closest are: {}.", u.closest.join(", ")) };
+            let text = match u.kind {
+                Kind::Location => format!("There is no location in {} in this dataset.{closest}", u.text),
+                k => format!("There is no {} {} in this dataset.{closest}", k.noun(), u.text),
+            };
+            return Some(Answer::error(draft.intent, text));
+        }
+        if let Some(name) = &draft.unknown_product {
+            let closest = self.ctx.lexicon.closest_names(Kind::Sku, name);
+            let hint = if closest.is_empty() {
+                String::new()
+            } else {
+                format!(" The closest are: {}.", closest.iter().map(|s| self.ctx.label(Kind::Sku, s)).collect::<Vec<_>>().join(", "))
+            };
+            return Some(Answer::error(draft.intent, format!("I could not find a product called \"{name}\".{hint}")));
+        }
+        None
+    }
+
+    fn execute(&self, plan: Plan) -> Result<Answer> {
+        let intent = plan.intent();
+        let s = &self.ctx.ds.info.summary;
+        let missing = |what: &str| Answer::error(Some(intent), format!("This dataset has no {what} data: import a folder with a {what}/ subfolder to ask about it."));
+        match intent {
+            Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::StockoutRisk | Intent::Replenishment | Intent::InventoryPolicy | Intent::ExcessStock | Intent::ForecastAccuracy if s.retail.is_none() => {
+                return Ok(missing("retail"));
+            }
+            Intent::NetworkOptimize | Intent::NetworkWhatIf if s.network.is_none() => return Ok(missing("network")),
+            Intent::FundScreen | Intent::FundMetric | Intent::FundCompare if s.funds.is_none() => return Ok(missing("funds")),
+            _ => {}
+        }
+        if let Some(h) = plan.scope().horizon_days {
+            if !(1..=730).contains(&h) {
+                return Ok(Answer::error(Some(intent), format!("A horizon must be from 1 to 730 days; {h} days was asked.")));
+            }
+        }
+        match &plan {
+            Plan::SalesHistory { .. } => retail::sales(&self.ctx, plan),
+            Plan::InventoryStatus { measure, .. } if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover => retail::inventory(&self.ctx, plan),
+            Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => funds::run(self.fund_table()?, plan),
+            _ => Ok(Answer::error(Some(intent), format!("Answering {} questions is not available in this build yet.", intent.name().replace('_', " ")))),
+        }
+    }
+}
