@@ -88,7 +88,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             // A follow-up: the previous plan with what this turn changes.
             let Some(prev) = prev else { return Built::Unsupported };
             let window_change = fund_window(draft);
-            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some();
+            let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some();
+            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
             }
@@ -139,6 +140,10 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             scope.funds = funds;
         }
     }
+    // "How many did it sell there?" with nothing to refer to: ask, never answer for everything.
+    if is_retail(intent) && draft.pronoun && !any_entity && scope.skus.is_empty() && scope.locations.is_empty() && scope.categories.is_empty() && scope.brands.is_empty() && !global {
+        return Built::Missing { intent, what: "which product and location you mean".into() };
+    }
     let f = &draft.funds;
     let plan = match intent {
         Intent::SalesHistory => Plan::SalesHistory {
@@ -164,9 +169,9 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             let mut sort = f.sort.clone();
             let mut limit = f.limit;
             let mut cats = f.categories.clone();
-            // "Only the ones with AUM above 1000 million": narrow the previous screen.
+            // "Only the ones with AUM above 1000 million", "sort them by …": refine the previous screen.
             if let Some(Plan::FundScreen { fund_categories, filters: pf, sort: ps, limit: pl, .. }) = prev {
-                if draft.narrows || draft.followup || (cats.is_empty() && f.screen && !draft.text.to_lowercase().contains("list")) {
+                if !f.new_list && cats.is_empty() {
                     let mut all = pf.clone();
                     all.extend(filters);
                     filters = all;
@@ -176,9 +181,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     if limit.is_none() {
                         limit = *pl;
                     }
-                    if cats.is_empty() {
-                        cats = fund_categories.clone();
-                    }
+                    cats = fund_categories.clone();
                 }
             }
             Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), sort, limit }
@@ -283,6 +286,20 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
             }
             if let Some(r) = &draft.ranking {
                 *ranking = Some(r.clone());
+            }
+        }
+        Plan::FundScreen { filters, sort, limit, .. } => {
+            filters.extend(draft.funds.filters.iter().cloned());
+            if !draft.funds.sort.is_empty() {
+                *sort = draft.funds.sort.clone();
+            }
+            if let Some(n) = draft.funds.limit {
+                *limit = Some(n);
+            }
+        }
+        Plan::InventoryPolicy { service_level, .. } => {
+            if draft.service_level.is_some() {
+                *service_level = draft.service_level;
             }
         }
         Plan::FundMetric { metric, .. } => {

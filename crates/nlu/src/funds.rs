@@ -22,6 +22,10 @@ pub struct FundDraft {
     /// Screen wording: list/which/show/find funds, or plural "funds" with filters.
     pub screen: bool,
     pub fund_count: usize,
+    /// "fund(s)" is said, or a fund is named.
+    pub strong: bool,
+    /// Starts a new screen ("list …", "which funds …") rather than refining the last one.
+    pub new_list: bool,
 }
 
 impl FundDraft {
@@ -195,7 +199,9 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     let (metrics, missing) = metrics_in(t, linked);
     d.missing_window = missing;
     d.metrics = metrics.iter().map(|(_, m)| m.clone()).collect();
-    d.fund_count = linked.of(Kind::Fund).count();
+    d.fund_count = linked.of(Kind::Fund).count() + linked.unknown.iter().filter(|u| u.kind == Kind::Fund).count();
+    d.strong = t.word(&["fund", "funds"]) || t.contains(&["基金", "صندوق", "الصندوق", "صناديق"]) || d.fund_count > 0;
+    d.new_list = t.word(&["list", "screen", "find", "which"]) || t.contains(&["筛选", "哪些"]);
     d.compare = t.word(COMPARE_WORDS) || t.contains(&["比较", "对比", "قارن"]);
     d.difference = t.word(&["difference", "minus", "gap", "spread"]);
     d.screen = t.word(&["list", "screen", "filter", "find", "which", "show", "funds", "sorted", "rank", "top"]) || t.contains(&["筛选", "哪些", "صناديق"]);
@@ -236,6 +242,10 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     for i in 0..w.len() {
         if let Some((cmp, len)) = comparator(w, i) {
             let Some(value) = number_at(w, i + len) else { continue };
+            // "over 3 years" is a window, not a comparison.
+            if w.get(i + len + 1).is_some_and(|u| u.starts_with("year") || u.starts_with("month") || u.starts_with("yr")) {
+                continue;
+            }
             if let Some((_, field)) = metrics.iter().filter(|(p, _)| *p < i).last() {
                 d.filters.push(FundFilter { field: field.clone(), cmp, value });
             }

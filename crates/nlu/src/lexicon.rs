@@ -122,8 +122,11 @@ pub struct Lexicon {
     known_cities: Vec<(String, Vec<String>)>,
 }
 
+/// Words of a name that identify it: everything but a few connectives (a share
+/// class letter such as the "A" of "Equity A" is kept: it tells two funds apart).
 fn name_tokens(name: &str) -> Vec<String> {
-    tokenize(&name.to_lowercase()).into_iter().map(|t| t.text).filter(|t| !is_stopword(t) && t != "&").collect()
+    const CONNECTIVES: [&str; 6] = ["the", "of", "and", "&", "for", "in"];
+    tokenize(&name.to_lowercase()).into_iter().map(|t| t.text).filter(|t| !CONNECTIVES.contains(&t.as_str())).collect()
 }
 
 impl Lexicon {

@@ -44,6 +44,8 @@ pub struct Draft {
     pub funds: FundDraft,
     /// "what if" wording.
     pub what_if: bool,
+    /// Refers back ("it", "there", "them").
+    pub pronoun: bool,
 }
 
 /// Removes sentences that instruct the assistant or ask for secrets; says whether any was removed.
@@ -153,10 +155,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let lower = text.to_lowercase();
     let tokens = tokenize(&lower);
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-    let t = Text { lower: &lower, words: words.clone() };
     let linked = lexicon.link(&tokens);
     let dates = find_dates(&lower, &tokens, as_of);
     let mut d = Draft { hostile, ..Draft::default() };
+    // Measure and intent words are read outside entity names ("… Value Pack" is a product,
+    // not a stock value).
+    let residual: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !linked.covers(*i)).map(|(_, w)| *w).collect();
+    let full_text = Text { lower: &lower, words: words.clone() };
+    let t = Text { lower: &lower, words: residual };
 
     let has_fund = t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
     let has_node = linked.of(Kind::Node).next().is_some();
@@ -167,7 +173,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let accuracy = t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
     d.what_if = t.phrase(WHAT_IF_PHRASES) || t.contains(&["如果", "ماذا لو"]);
 
-    d.funds = parse_funds(&t, &linked);
+    d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
     d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "same period last year", "vs last year", "versus last year", "compared with last year", "compared to last year"]) || t.contains(&["同比"]) || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
 
@@ -241,7 +247,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let replenish = (t.word(REPLENISH_WORDS) && !policy) || t.phrase(REPLENISH_PHRASES) || t.contains(REPLENISH_ZH_AR);
     let excess = t.word(EXCESS_WORDS) || t.phrase(&["too much stock", "too much inventory", "slow moving", "slow-moving"]) || t.contains(EXCESS_ZH) || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
     let network = has_node || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if));
-    d.intent = if has_fund && !(sales || stock) {
+    d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
     } else if network && !(sales || stock || forecast) {
         if d.what_if || t.word(&["close", "closed", "closing", "open", "forbid", "ban", "without", "only", "half", "double", "increase", "decrease", "raise", "lower", "cut", "add"]) {
@@ -277,6 +283,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.intent = None;
     }
 
+    d.pronoun = t.word(&["it", "its", "there", "them", "those", "these", "that", "this", "same"]) || t.contains(&["它", "那里"]);
     let first = words.first().copied().unwrap_or("");
     d.followup = matches!(first, "and" | "also" | "only" | "just" | "now" | "then" | "same" | "how" | "what" | "i" | "instead" | "ok" | "okay")
         && (words.len() <= 9 || t.phrase(&["what about", "how about", "and for", "and in", "i mean", "and if"]))
