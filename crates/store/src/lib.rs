@@ -334,9 +334,12 @@ fn write_dataset(
     let mut conn = Connection::open(tmp)?;
     conn.pragma_update(None, "journal_mode", "OFF")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
+    conn.pragma_update(None, "cache_size", -65536)?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.execute_batch(schema::DATASET_SCHEMA)?;
     let tx = conn.transaction()?;
     let summary = import::import_all(import::Source::Dir(dir.to_path_buf()), &tx, progress)?;
+    tx.execute_batch(schema::DATASET_INDEXES)?;
     {
         let mut meta = tx.prepare("INSERT INTO meta VALUES (?1, ?2)")?;
         meta.execute(params!["id", id])?;

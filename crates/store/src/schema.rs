@@ -12,9 +12,7 @@ CREATE TABLE items (sku TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT 
   unit_cost REAL NOT NULL, unit_price REAL NOT NULL, supplier_id TEXT NOT NULL REFERENCES suppliers,
   pack_size INTEGER NOT NULL, moq INTEGER NOT NULL, order_cost REAL NOT NULL,
   holding_cost_rate REAL NOT NULL, service_level REAL NOT NULL, attrs TEXT);
-CREATE TABLE sales (sku TEXT NOT NULL, location_id TEXT NOT NULL, date TEXT NOT NULL, units REAL NOT NULL,
-  PRIMARY KEY (sku, location_id, date)) WITHOUT ROWID;
-CREATE INDEX sales_by_date ON sales (date);
+CREATE TABLE sales (sku TEXT NOT NULL, location_id TEXT NOT NULL, date TEXT NOT NULL, units REAL NOT NULL);
 CREATE TABLE inventory (sku TEXT NOT NULL, location_id TEXT NOT NULL, on_hand REAL NOT NULL,
   PRIMARY KEY (sku, location_id)) WITHOUT ROWID;
 CREATE TABLE events (date TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (date, name)) WITHOUT ROWID;
@@ -35,10 +33,18 @@ CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE funds (fund_code TEXT PRIMARY KEY, name TEXT NOT NULL, category TEXT NOT NULL,
   subcategory TEXT, risk_level INTEGER, expense_ratio REAL NOT NULL, inception_date TEXT NOT NULL,
   manager TEXT, company TEXT, aum REAL, extra TEXT);
-CREATE TABLE fund_nav (fund_code TEXT NOT NULL, date TEXT NOT NULL, nav REAL NOT NULL, adj_nav REAL NOT NULL,
-  PRIMARY KEY (fund_code, date)) WITHOUT ROWID;
+CREATE TABLE fund_nav (fund_code TEXT NOT NULL, date TEXT NOT NULL, nav REAL NOT NULL, adj_nav REAL NOT NULL);
 
 CREATE TABLE derived (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+"#;
+
+/// Indexes built once the rows are in (a sort, much faster than keeping them while inserting).
+/// Keys are unique: the importer has already rejected duplicates.
+pub(crate) const DATASET_INDEXES: &str = r#"
+CREATE UNIQUE INDEX sales_key ON sales (sku, location_id, date);
+CREATE INDEX sales_by_date ON sales (date, sku);
+CREATE UNIQUE INDEX fund_nav_key ON fund_nav (fund_code, date);
+ANALYZE;
 "#;
 
 pub(crate) const CATALOG_SCHEMA: &str = r#"
