@@ -92,6 +92,14 @@ impl<'a> Assistant<'a> {
         if let Some(bad) = &draft.dates.invalid {
             return Answer::error(draft.intent, format!("{bad} is not a date that exists; write dates as YYYY-MM-DD."));
         }
+        if let Some(a) = calculate(&draft.text, state) {
+            // A calculator complaint about a question that reads as something else
+            // ("and over 5 years?" after a fund metric) is not an answer.
+            let other_reading = draft.intent.is_some() || (draft.followup && state.last.as_ref().is_some_and(|p| p.intent() != Intent::Calculate));
+            if a.status == Status::Answered || !other_reading {
+                return a;
+            }
+        }
         if let Some(a) = self.unknown_reference(&draft) {
             return a;
         }
@@ -115,6 +123,27 @@ impl<'a> Assistant<'a> {
         }
     }
 
+}
+
+/// Exact arithmetic, when the question is a calculation (possibly on the previous answer).
+fn calculate(text: &str, state: &State) -> Option<Answer> {
+    let previous = state.last_value.and_then(abacus_calc::Number::from_f64);
+    let plan = |expression: String| Plan::Calculate { scope: Default::default(), expression };
+    match abacus_calc::calculate(text, previous.as_ref())? {
+        Ok(c) => {
+            let value = c.value.to_f64();
+            let exact = c.value.is_exact() && c.value.is_terminating();
+            let mut answer = format!("{c}");
+            if !exact {
+                answer.push_str(" (rounded for display; the value is exact to double precision)");
+            }
+            Some(Answer::answered(plan(c.expr.to_string()), answer, Some(value), None))
+        }
+        Err(e) => Some(Answer::error(Some(Intent::Calculate), format!("I cannot compute that: {e}."))),
+    }
+}
+
+impl<'a> Assistant<'a> {
     /// A reference that fits nothing: an error naming it and the closest names.
     fn unknown_reference(&self, draft: &Draft) -> Option<Answer> {
         let relevant = |k: Kind| match draft.intent {
