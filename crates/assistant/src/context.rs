@@ -35,7 +35,9 @@ impl<'a> Context<'a> {
             entities.push(e(Kind::Location, &l.location_id, vec![l.name.clone()]));
         }
         for c in &catalog.categories {
-            entities.push(e(Kind::Category, c, vec![c.clone()]));
+            let mut names = vec![c.clone()];
+            names.extend(category_translations(c).iter().map(|t| t.to_string()));
+            entities.push(e(Kind::Category, c, names));
         }
         for b in &catalog.brands {
             entities.push(e(Kind::Brand, b, vec![b.clone()]));
@@ -76,5 +78,24 @@ impl<'a> Context<'a> {
             Some(n) if n != id => format!("{id} ({n})"),
             _ => id.to_string(),
         }
+    }
+}
+
+/// Chinese and Arabic names of common retail categories, matched on the English name.
+fn category_translations(english: &str) -> &'static [&'static str] {
+    match english.to_lowercase().as_str() {
+        "beverages" | "drinks" => &["饮料", "مشروبات"],
+        "snacks" => &["零食", "休闲食品", "وجبات خفيفة"],
+        "personal care" => &["个人护理", "个护", "العناية الشخصية"],
+        "household" => &["家居", "家庭用品", "日用品", "أدوات منزلية"],
+        "baby & mother" | "baby care" | "mother & baby" => &["母婴", "婴儿用品"],
+        "kitchenware" => &["厨具", "厨房用品"],
+        "kitchen appliances" => &["厨房电器"],
+        "small appliances" => &["小家电"],
+        "pet supplies" => &["宠物用品", "宠物"],
+        "electronics accessories" => &["电子配件", "数码配件"],
+        "frozen food" => &["冷冻食品", "速冻食品"],
+        "stationery" => &["文具"],
+        _ => &[],
     }
 }

@@ -13,6 +13,9 @@ use crate::context::Context;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct State {
     pub last: Option<Plan>,
+    /// The options of a clarifying question still open: ("sku", ids).
+    #[serde(default)]
+    pub pending: Option<(String, Vec<String>)>,
     pub last_value: Option<f64>,
     #[serde(default)]
     pub turns: u64,
@@ -82,13 +85,38 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     let any_entity = !found.is_empty() || ambiguous.is_some();
     let period = draft.dates.periods.first().copied();
 
+    // A clarifying question is open and this turn picks one of its options ("the Sky Link one").
+    if let (Some(prev), Some((kind, options))) = (prev, &state.pending) {
+        if let Some(id) = pick_option(draft, ctx, kind, options) {
+            let mut plan = prev.clone();
+            let scope = plan.scope_mut();
+            match kind.as_str() {
+                "product" => scope.skus = vec![id],
+                "location" => scope.locations = vec![id],
+                "fund" => scope.funds = vec![id],
+                "category" => scope.categories = vec![id],
+                "brand" => scope.brands = vec![id],
+                _ => return Built::Unsupported,
+            }
+            return Built::Plan(plan);
+        }
+    }
     let intent = match draft.intent {
+        // "And how many units?", "and by revenue?": the same question, changed.
+        Some(i) if draft.followup && prev.is_some_and(|p| p.intent() == i) && !matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare) && !draft.all_locations => {
+            let mut plan = prev.expect("checked").clone();
+            apply_followup(&mut plan, draft, &found, fund_window(draft));
+            if let Some(m) = ambiguous {
+                return Built::Clarify { plan, kind: m.kind, options: m.ids };
+            }
+            return Built::Plan(plan);
+        }
         Some(i) => i,
         None => {
             // A follow-up: the previous plan with what this turn changes.
             let Some(prev) = prev else { return Built::Unsupported };
             let window_change = fund_window(draft);
-            let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some();
+            let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some() || draft.limit.is_some();
             let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
@@ -146,15 +174,21 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     }
     let f = &draft.funds;
     let plan = match intent {
-        Intent::SalesHistory => Plan::SalesHistory {
-            scope,
-            measure: draft.sales_measure.unwrap_or(SalesMeasure::Units),
-            ranking: draft.ranking.clone(),
-            yoy: draft.yoy,
-        },
+        Intent::SalesHistory => {
+            let pairs = [&scope.skus, &scope.locations, &scope.categories, &scope.brands].iter().any(|v| v.len() >= 2);
+            Plan::SalesHistory {
+                measure: draft.sales_measure.unwrap_or(SalesMeasure::Units),
+                ranking: draft.ranking.clone(),
+                yoy: draft.yoy,
+                difference: draft.difference && pairs,
+                share: draft.share && !draft.yoy,
+                split: draft.versus && pairs && !draft.difference,
+                scope,
+            }
+        }
         Intent::InventoryStatus => {
             scope.period = None;
-            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand) }
+            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand), count: draft.count }
         }
         Intent::Forecast => Plan::Forecast { scope },
         Intent::StockoutRisk => Plan::StockoutRisk { scope },
@@ -165,6 +199,9 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         Intent::NetworkOptimize => Plan::NetworkOptimize { scope: Scope { period: None, ..scope } },
         Intent::NetworkWhatIf => Plan::NetworkWhatIf { scope: Scope { period: None, ..scope }, edits: Vec::new() },
         Intent::FundScreen => {
+            if let Some(cond) = &f.unresolved {
+                return Built::Missing { intent, what: format!("which figure \"{cond}\" applies to (for example the 1-year return or the 3-year volatility)") };
+            }
             let mut filters = f.filters.clone();
             let mut sort = f.sort.clone();
             let mut limit = f.limit;
@@ -184,7 +221,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     cats = fund_categories.clone();
                 }
             }
-            Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), sort, limit }
+            Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), managers: f.managers.clone(), sort, limit }
         }
         Intent::FundMetric => {
             let metric = match (f.metrics.first(), f.missing_window.as_ref()) {
@@ -287,19 +324,36 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
             if let Some(r) = &draft.ranking {
                 *ranking = Some(r.clone());
             }
+            if let (Some(r), Some(n)) = (ranking.as_mut(), draft.limit) {
+                r.top = Some(n);
+            }
         }
         Plan::FundScreen { filters, sort, limit, .. } => {
             filters.extend(draft.funds.filters.iter().cloned());
             if !draft.funds.sort.is_empty() {
                 *sort = draft.funds.sort.clone();
             }
-            if let Some(n) = draft.funds.limit {
+            if let Some(n) = draft.funds.limit.or(draft.limit) {
                 *limit = Some(n);
             }
         }
-        Plan::InventoryPolicy { service_level, .. } => {
+        Plan::InventoryPolicy { service_level, measure, .. } => {
             if draft.service_level.is_some() {
                 *service_level = draft.service_level;
+            }
+            if let Some(m) = draft.policy_measure {
+                *measure = m;
+            }
+        }
+        Plan::InventoryStatus { measure, count, .. } => {
+            if let Some(m) = draft.stock_measure {
+                *measure = m;
+            }
+            *count = *count || draft.count;
+        }
+        Plan::ExcessStock { min_days_of_cover, .. } => {
+            if draft.min_days.is_some() {
+                *min_days_of_cover = draft.min_days;
             }
         }
         Plan::FundMetric { metric, .. } => {
@@ -311,4 +365,40 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
         }
         _ => {}
     }
+}
+
+/// The option of an open clarifying question that this turn's words pick, if exactly one fits best.
+fn pick_option(draft: &Draft, ctx: &Context<'_>, kind: &str, options: &[String]) -> Option<String> {
+    // An id named outright.
+    for m in &draft.linked.mentions {
+        if m.ids.len() == 1 && options.contains(&m.ids[0]) {
+            return Some(m.ids[0].clone());
+        }
+    }
+    const FILLER: &[&str] = &["the", "one", "i", "mean", "class", "share", "that", "this", "it", "please", "yes", "a", "an", "of", "for"];
+    let words: Vec<&str> = draft.tokens.iter().map(|t| t.text.as_str()).filter(|w| !FILLER.contains(w)).collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let name_of = |id: &str| -> String {
+        match kind {
+            "product" => ctx.items.get(id).map(|i| format!("{} {}", i.name, i.brand)),
+            "fund" => ctx.fund_names.get(id).cloned(),
+            "location" => ctx.location_names.get(id).cloned(),
+            _ => None,
+        }
+        .unwrap_or_else(|| id.to_string())
+        .to_lowercase()
+    };
+    let scored: Vec<(usize, &String)> = options
+        .iter()
+        .map(|id| {
+            let name = name_of(id);
+            let name_words: Vec<String> = abacus_nlu::text::tokenize(&name).into_iter().map(|t| t.text).collect();
+            (words.iter().filter(|w| name_words.iter().any(|n| abacus_nlu::text::word_matches(w, n))).count(), id)
+        })
+        .collect();
+    let best = scored.iter().map(|(s, _)| *s).max()?;
+    let top: Vec<&&String> = scored.iter().filter(|(s, _)| *s == best).map(|(_, id)| id).collect();
+    (best > 0 && top.len() == 1 && best * 2 >= words.len()).then(|| (*top[0]).clone())
 }

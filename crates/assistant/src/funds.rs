@@ -96,8 +96,11 @@ fn columns(table: &FundTable, fields: &[FieldId]) -> Table {
 
 pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
     match &plan {
-        Plan::FundScreen { fund_categories, filters, sort, limit, .. } => {
+        Plan::FundScreen { fund_categories, filters, sort, limit, managers, .. } => {
             let mut s = Screen { filters: Vec::new(), sort: Vec::new(), limit: *limit };
+            for m in managers {
+                s.filters.push(Filter::TextContains { field: TextField::Manager, needle: m.clone() });
+            }
             if !fund_categories.is_empty() {
                 s.filters.push(Filter::TextOneOf { field: TextField::Category, values: fund_categories.clone() });
             }
@@ -121,9 +124,9 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 t.rows.push(row(table, i, &res.fields));
             }
             let mut text = format!(
-                "{} active fund(s) match{}",
-                res.matched,
-                if fund_categories.is_empty() { String::new() } else { format!(" among {} funds", fund_categories.join("/")) }
+                "{} fund(s){}",
+                if res.funds.len() < res.matched { format!("The first {} of the matching", res.funds.len()) } else { format!("{} active", res.matched) },
+                if fund_categories.is_empty() { " match".to_string() } else { format!(" among {} funds match", fund_categories.join("/")) }
             );
             for f in filters {
                 let id = field(table, &f.field)?;
@@ -138,7 +141,7 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             }
             if !res.funds.is_empty() {
                 let shown: Vec<String> = res.funds.iter().map(|&i| table.fund(i).code.clone()).collect();
-                text.push_str(&format!("; {} shown{}: {}", shown.len(), sort.first().map_or(String::new(), |k| format!(" by {}", k.field)), shown.join(", ")));
+                text.push_str(&format!("{}: {}", sort.first().map_or(String::new(), |k| format!(", by {}", k.field)), shown.join(", ")));
             }
             text.push('.');
             Ok(Answer::answered(plan, text, None, Some(t)))
@@ -153,7 +156,10 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 t.rows.push(row(table, i, &[f]));
                 t
             };
-            let inactive = if table.is_active(i) { "" } else { " (inactive: its NAV history ends more than 30 days before the funds' as-of date)" };
+            let inactive = match (table.is_active(i), table.stats(i), table.as_of()) {
+                (false, Some(st), Some(as_of)) => format!(" (an inactive fund: its NAV history ends on {}, the funds' data runs to {as_of})", st.last),
+                _ => String::new(),
+            };
             match table.value(i, f) {
                 Ok(v) => {
                     let text = format!("The {} of {} ({}) is {}{}.", metric.replace('_', " "), fund.code, fund.name, show(table, f, v), inactive);

@@ -41,12 +41,14 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// An assistant over one loaded dataset.
 pub struct Assistant<'a> {
     ctx: Context<'a>,
+    /// Options of the clarifying question this turn asks, for the next turn.
+    pending: std::cell::RefCell<Option<(String, Vec<String>)>>,
     funds: std::cell::OnceCell<Result<abacus_funds::FundTable, String>>,
 }
 
 impl<'a> Assistant<'a> {
     pub fn new(ds: &'a Dataset) -> Result<Assistant<'a>> {
-        Ok(Assistant { ctx: Context::new(ds)?, funds: std::cell::OnceCell::new() })
+        Ok(Assistant { ctx: Context::new(ds)?, pending: std::cell::RefCell::new(None), funds: std::cell::OnceCell::new() })
     }
 
     fn fund_table(&self) -> Result<&abacus_funds::FundTable> {
@@ -65,6 +67,7 @@ impl<'a> Assistant<'a> {
             if let Some(plan) = &answer.plan {
                 state.last = Some(plan.clone());
             }
+            state.pending = self.pending.borrow_mut().take();
             if answer.status == Status::Answered {
                 state.last_value = answer.value;
             }
@@ -107,6 +110,7 @@ impl<'a> Assistant<'a> {
             dialogue::Built::Plan(p) => p,
             dialogue::Built::Clarify { plan, kind, options } => {
                 let listed: Vec<String> = options.iter().map(|id| self.ctx.label(kind, id)).collect();
+                *self.pending.borrow_mut() = Some((kind.noun().to_string(), options.clone()));
                 let text = format!("Which {} do you mean: {}?", kind.noun(), listed.join(", or "));
                 return Answer::clarify(Some(plan.intent()), Some(plan), text);
             }
@@ -129,6 +133,11 @@ impl<'a> Assistant<'a> {
 fn calculate(text: &str, state: &State) -> Option<Answer> {
     let previous = state.last_value.and_then(abacus_calc::Number::from_f64);
     let plan = |expression: String| Plan::Calculate { scope: Default::default(), expression };
+    // After a calculation, "minus 24" continues from its result.
+    let after_calc = state.last.as_ref().is_some_and(|p| p.intent() == Intent::Calculate) && previous.is_some();
+    let starts_with_op = ["minus", "plus", "times", "divided", "multiplied", "over", "less"].iter().any(|w| text.trim_start().to_lowercase().starts_with(w));
+    let text = if after_calc && starts_with_op { format!("that {text}") } else { text.to_string() };
+    let text = text.as_str();
     match abacus_calc::calculate(text, previous.as_ref())? {
         Ok(c) => {
             let value = c.value.to_f64();
@@ -159,7 +168,7 @@ impl<'a> Assistant<'a> {
             };
             return Some(Answer::error(draft.intent, text));
         }
-        if let Some(name) = &draft.unknown_product {
+        if let Some(name) = draft.unknown_product.as_ref().or(draft.unknown_name.as_ref()) {
             let closest = self.ctx.lexicon.closest_names(Kind::Sku, name);
             let hint = if closest.is_empty() {
                 String::new()

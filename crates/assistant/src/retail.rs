@@ -80,7 +80,8 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
     let Some(range) = ctx.catalog.sales_range else {
         return Ok(Answer::error(Some(plan.intent()), "this dataset has no sales (no retail/ folder was imported)".into()));
     };
-    let Plan::SalesHistory { scope, measure, ranking, yoy } = &mut plan else { unreachable!("sales plan") };
+    let Plan::SalesHistory { scope, measure, ranking, yoy, difference, share, split } = &mut plan else { unreachable!("sales plan") };
+    let (difference, share, split) = (*difference, *share, *split);
     let data_start = range.0;
     let data_end = ctx.catalog.as_of.unwrap_or(range.1);
     let p = scope.period.unwrap_or(Period { start: data_start, end: data_end });
@@ -182,6 +183,83 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         return Ok(Answer::answered(plan, text, None, Some(table)));
     }
 
+    if difference || split {
+        // One figure per entity of the list with several ids, in the order they were named.
+        let (kind, ids): (Kind, Vec<String>) = [
+            (Kind::Sku, &scope.skus),
+            (Kind::Location, &scope.locations),
+            (Kind::Category, &scope.categories),
+            (Kind::Brand, &scope.brands),
+        ]
+        .into_iter()
+        .find(|(_, v)| v.len() >= 2)
+        .map(|(k, v)| (k, v.clone()))
+        .unwrap_or((Kind::Sku, Vec::new()));
+        let mut table = Table::new(&[match kind {
+            Kind::Location => "location_id",
+            Kind::Category => "category",
+            Kind::Brand => "brand",
+            _ => "sku",
+        }, "units", "revenue", measure_name(measure)]);
+        let mut values = Vec::new();
+        for id in &ids {
+            let mut one = scope.clone();
+            match kind {
+                Kind::Location => one.locations = vec![id.clone()],
+                Kind::Category => one.categories = vec![id.clone()],
+                Kind::Brand => one.brands = vec![id.clone()],
+                _ => one.skus = vec![id.clone()],
+            }
+            let t = ctx.ds.sales_totals(&filter(&one, p), None)?.pop();
+            let (u, r, k) = t.map_or((0.0, 0.0, 0), |t| (t.units, t.revenue, t.skus_sold));
+            let v = value_of(u, r, k);
+            values.push((ctx.label(kind, id), v));
+            table.rows.push(vec![json!(id), json!(u), json!(r), json!(v)]);
+        }
+        let listed: Vec<String> = values.iter().map(|(l, v)| format!("{l}: {}", fmt(*v))).collect();
+        if difference && values.len() == 2 {
+            let d = values[0].1 - values[1].1;
+            let text = format!("{} minus {} = {} ({}) {}; {}.", values[0].0, values[1].0, fmt(d), measure_name(measure), period_text(p), listed.join("; "));
+            return Ok(Answer::answered(plan, text, Some(d), Some(table)));
+        }
+        let text = format!("{} {}: {}.", measure_name(measure), period_text(p), listed.join("; "));
+        return Ok(Answer::answered(plan, text, None, Some(table)));
+    }
+
+    if share {
+        let part = ctx.ds.sales_totals(&f, None)?.pop();
+        let mut whole_scope = scope.clone();
+        if whole_scope.skus.is_empty() && whole_scope.categories.is_empty() && whole_scope.brands.is_empty() && whole_scope.suppliers.is_empty() {
+            whole_scope.locations.clear();
+        } else {
+            whole_scope.skus.clear();
+            whole_scope.categories.clear();
+            whole_scope.brands.clear();
+            whole_scope.suppliers.clear();
+        }
+        let whole = ctx.ds.sales_totals(&filter(&whole_scope, p), None)?.pop();
+        let v = |t: Option<abacus_store::SalesAgg>| t.map_or(0.0, |t| value_of(t.units, t.revenue, t.skus_sold));
+        let (a, b) = (v(part), v(whole));
+        let mut table = Table::new(&["part", measure_name(measure)]);
+        table.rows.push(vec![json!(scope_text(ctx, &scope)), json!(a)]);
+        table.rows.push(vec![json!(scope_text(ctx, &whole_scope)), json!(b)]);
+        if b == 0.0 {
+            let text = format!("The total {} {} is 0, so a share is undefined.", measure_name(measure), period_text(p));
+            return Ok(Answer::answered(plan, text, None, Some(table)));
+        }
+        let text = format!(
+            "{} made {} of the {} of {} {} ({} of {}).",
+            scope_text(ctx, &scope),
+            fmt_pct(a / b),
+            measure_name(measure),
+            scope_text(ctx, &whole_scope),
+            period_text(p),
+            fmt(a),
+            fmt(b)
+        );
+        return Ok(Answer::answered(plan, text, Some(a / b), Some(table)));
+    }
+
     if matches!(measure, SalesMeasure::SkusSold | SalesMeasure::SkusNotSold) {
         let sold: Vec<String> = ctx.ds.sales_totals(&f, Some(SalesKey::Sku))?.into_iter().filter(|g| g.units > 0.0).map(|g| g.key).collect();
         // The SKUs that count: at given locations, those with an inventory row there; else every SKU in the filter.
@@ -224,9 +302,14 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         SalesKey::Brand => "brand",
         SalesKey::Location => "location_id",
     };
-    let mut table = Table::new(&[first, "units", "revenue"]);
+    let mut table = Table::new(&[first, "name", "units", "revenue"]);
     for g in &groups {
-        table.rows.push(vec![json!(g.key), json!(g.units), json!(g.revenue)]);
+        let name = match by {
+            SalesKey::Sku => ctx.items.get(&g.key).map(|i| i.name.clone()),
+            SalesKey::Location => ctx.location_names.get(&g.key).cloned(),
+            _ => None,
+        };
+        table.rows.push(vec![json!(g.key), json!(name.unwrap_or_else(|| g.key.clone())), json!(g.units), json!(g.revenue)]);
     }
     let unit = match measure {
         SalesMeasure::Revenue => "in revenue".to_string(),
@@ -249,8 +332,8 @@ fn in_item_scope(i: &abacus_store::model::Item, s: &Scope) -> bool {
 
 /// On hand, open orders, position and stock value from the snapshot and purchase orders.
 pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
-    let Plan::InventoryStatus { scope, measure } = &plan else { unreachable!("inventory plan") };
-    let (scope, measure) = (scope.clone(), *measure);
+    let Plan::InventoryStatus { scope, measure, count } = &plan else { unreachable!("inventory plan") };
+    let (scope, measure, count) = (scope.clone(), *measure, *count);
     if ctx.catalog.as_of.is_none() {
         return Ok(Answer::error(Some(plan.intent()), "this dataset has no inventory (no retail/ folder was imported)".into()));
     }
@@ -294,7 +377,8 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
             scope_text(ctx, &scope),
             if ids.is_empty() { "none".to_string() } else { ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ") }
         );
-        return Ok(Answer::answered(plan, text, None, Some(table)));
+        let value = count.then_some(zero.len() as f64);
+        return Ok(Answer::answered(plan, text, value, Some(table)));
     }
     if rows.is_empty() {
         let text = format!("There is no inventory record for {} as of {}.", scope_text(ctx, &scope), as_of);
@@ -305,9 +389,10 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     let price = |sku: &str| ctx.items.get(sku).map_or(0.0, |i| i.unit_price);
     let value_cost: f64 = rows.iter().map(|r| r.2 * cost(&r.0)).sum();
     let value_price: f64 = rows.iter().map(|r| r.2 * price(&r.0)).sum();
-    let mut table = Table::new(&["sku", "location_id", "on_hand", "open_orders", "position", "value_at_cost"]);
+    let mut table = Table::new(&["sku", "location_id", "name", "on_hand", "open_orders", "position", "value_at_cost"]);
     for r in &rows {
-        table.rows.push(vec![json!(r.0), json!(r.1), json!(r.2), json!(r.3), json!(r.2 + r.3), json!(r.2 * cost(&r.0))]);
+        let name = ctx.items.get(&r.0).map(|i| i.name.clone());
+        table.rows.push(vec![json!(r.0), json!(r.1), json!(name), json!(r.2), json!(r.3), json!(r.2 + r.3), json!(r.2 * cost(&r.0))]);
     }
     let who = scope_text(ctx, &scope);
     let (value, text) = match measure {

@@ -181,7 +181,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 take(&mut d, 2, Some(Period { start, end: as_of }))
             }
             ["so", "far", "this", "year", ..] => take(&mut d, 4, Some(Period { start: year_range(as_of.year()).start, end: as_of })),
-            ["last" | "past" | "previous" | "prior", "week", ..] => {
+            ["last" | "past" | "previous" | "prior", "week" | "wk", ..] => {
                 take(&mut d, 2, Some(Period { start: as_of - Duration::days(7), end: yesterday }))
             }
             ["last" | "previous" | "prior", "month", ..] => {
@@ -281,9 +281,11 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
             _ => {
                 if let Some((k, m, day)) = event_day(rest) {
-                    let (y, extra) = match rest.get(k).and_then(|t| year_token(t)) {
-                        Some(y) => (y, 1),
-                        None => match i.checked_sub(1).and_then(|j| year_token(w[j])) {
+                    let (y, extra) = match (rest.get(k).and_then(|t| year_token(t)), rest.get(k..k + 2)) {
+                        (Some(y), _) => (y, 1),
+                        (None, Some(["last", "year"])) => (as_of.year() - 1, 2),
+                        (None, Some(["this", "year"])) => (as_of.year(), 2),
+                        _ => match i.checked_sub(1).and_then(|j| year_token(w[j])) {
                             Some(y) => (y, 0),
                             None => (if (m, day) < (as_of.month(), as_of.day()) { as_of.year() } else { as_of.year() - 1 }, 0),
                         },
@@ -409,6 +411,8 @@ mod tests {
         assert_eq!(one("on 618"), r("2026-06-18", "2026-06-18"));
         assert_eq!(one("on Double 11"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("last year's double 11"), r("2025-11-11", "2025-11-11"));
+        assert_eq!(one("on 618 last year"), r("2025-06-18", "2025-06-18"));
+        assert_eq!(one("qty last wk"), r("2026-06-23", "2026-06-29"));
         assert_eq!(one("between 2025-03-01 and 2025-03-15"), r("2025-03-01", "2025-03-15"));
         assert_eq!(one("in May 2025"), r("2025-05-01", "2025-05-31"));
         assert_eq!(one("in 2025"), r("2025-01-01", "2025-12-31"));

@@ -22,6 +22,10 @@ pub struct FundDraft {
     /// Screen wording: list/which/show/find funds, or plural "funds" with filters.
     pub screen: bool,
     pub fund_count: usize,
+    /// Manager names asked for ("managed by Chen Fang").
+    pub managers: Vec<String>,
+    /// A condition ("more than 10%") whose figure could not be read.
+    pub unresolved: Option<String>,
     /// "fund(s)" is said, or a fund is named.
     pub strong: bool,
     /// Starts a new screen ("list …", "which funds …") rather than refining the last one.
@@ -46,8 +50,8 @@ const BASES: &[(&[&str], &str, bool)] = &[
     (&["sortino"], "sortino", true),
     (&["calmar"], "calmar", true),
     (&["drawdown", "drawdowns", "dd"], "max_drawdown", true),
-    (&["volatility", "vol", "volatilities", "risk-adjusted"], "volatility", true),
-    (&["return", "returns", "performance", "gain", "yield"], "return", true),
+    (&["volatility", "vol", "volatile", "volatilities"], "volatility", true),
+    (&["return", "returns", "returned", "performance", "gain", "yield"], "return", true),
     (&["expense", "fee", "fees", "ter"], "expense_ratio", false),
     (&["aum", "size", "assets"], "aum", false),
 ];
@@ -101,6 +105,7 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
     let w = &t.words;
     let mut out = Vec::new();
     let mut missing = None;
+    let mut unwindowed: Vec<(usize, &str)> = Vec::new();
     for i in 0..w.len() {
         if linked.covers(i) {
             continue;
@@ -120,7 +125,7 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
             continue;
         }
         let lo = i.saturating_sub(5);
-        let hi = (i + 6).min(w.len());
+        let hi = (i + 10).min(w.len());
         let near = |words: &[&str]| (lo..hi).any(|k| words.iter().any(|x| w[k] == *x));
         let total = near(&["total", "cumulative"]);
         let name = if base == "return" && (near(&["ytd"]) || t.phrase(&["year to date", "this year"])) {
@@ -135,12 +140,21 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
                 Some(k) if base == "return" && total => format!("return_total_{k}y"),
                 Some(k) => format!("{base}_{k}y"),
                 None => {
-                    missing = Some(base.to_string());
+                    unwindowed.push((i, base));
                     continue;
                 }
             }
         };
         out.push((i, name));
+    }
+    // "… 3-year return above 3%, sorted by Sharpe": a metric without a window takes the
+    // window of another metric in the same question.
+    let window_of_others = out.iter().find_map(|(_, m)| m.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse::<u32>().ok()));
+    for (i, base) in unwindowed {
+        match window_of_others {
+            Some(k) => out.push((i, format!("{base}_{k}y"))),
+            None => missing = Some(base.to_string()),
+        }
     }
     // Chinese and Arabic: one metric per marker, window from 近一年/近三年/近五年 or لسنة/لثلاث/لخمس.
     for (marker, base, windowed) in BASES_ZH_AR {
@@ -246,8 +260,10 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             if w.get(i + len + 1).is_some_and(|u| u.starts_with("year") || u.starts_with("month") || u.starts_with("yr")) {
                 continue;
             }
-            if let Some((_, field)) = metrics.iter().filter(|(p, _)| *p < i).last() {
-                d.filters.push(FundFilter { field: field.clone(), cmp, value });
+            match metrics.iter().filter(|(p, _)| *p < i).last() {
+                Some((_, field)) => d.filters.push(FundFilter { field: field.clone(), cmp, value }),
+                // A condition whose figure is not understood is never dropped silently.
+                None => d.unresolved = Some(w[i..(i + len + 2).min(w.len())].join(" ")),
             }
         }
         if w[i] == "between" {
@@ -324,6 +340,81 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 None
             };
             d.sort.push(SortKey { field, descending: desc });
+        }
+    }
+    // "a positive 3-year return": above zero.
+    for (i, x) in w.iter().enumerate() {
+        let cmp = match *x {
+            "positive" => Cmp::Gt,
+            "negative" => Cmp::Lt,
+            _ => continue,
+        };
+        if let Some((_, field)) = metrics.iter().find(|(p, _)| *p > i && *p <= i + 4) {
+            d.filters.push(FundFilter { field: field.clone(), cmp, value: 0.0 });
+        }
+    }
+    // Superlatives: "top 5 … by X", "the 5 least volatile", "cheapest 5", "largest 10 by AUM".
+    if d.sort.is_empty() {
+        for (i, x) in w.iter().enumerate() {
+            let desc = match *x {
+                "top" | "best" => None,
+                "highest" | "largest" | "biggest" | "most" => Some(true),
+                "lowest" | "smallest" | "least" | "cheapest" => Some(false),
+                _ => continue,
+            };
+            let field = if *x == "cheapest" {
+                Some("expense_ratio".to_string())
+            } else {
+                metrics.iter().find(|(p, _)| *p > i).map(|(_, f)| f.clone())
+            };
+            if let Some(field) = field {
+                d.sort.push(SortKey { field, descending: desc });
+                for k in [i + 1, i.wrapping_sub(1)] {
+                    if let Some(n) = w.get(k).and_then(|t| t.parse::<usize>().ok()).filter(|n| *n > 0 && *n < 1000) {
+                        d.limit = Some(n);
+                    }
+                }
+                if d.limit.is_none() && *x != "top" {
+                    // "show me the 4 mixed funds with the best 3y Sortino"
+                    if let Some(n) = w[..i].iter().rev().take(6).find_map(|t| t.parse::<usize>().ok()).filter(|n| *n > 0 && *n < 1000) {
+                        d.limit = Some(n);
+                    }
+                }
+                break;
+            }
+        }
+    }
+    // "managed by Chen Fang", "does Yu Shu manage"
+    if let Some(i) = t.find_phrase(&["managed by", "run by", "manager is", "manager named"]) {
+        let name: Vec<&str> = w[i + 2..].iter().take_while(|x| !matches!(**x, "with" | "and" | "that" | "sorted" | "in" | "whose")).copied().collect();
+        if !name.is_empty() && name.len() <= 3 {
+            d.managers.push(name.join(" "));
+        }
+    } else if let Some(i) = t.find_phrase(&["does", "do"]) {
+        if let Some(j) = (i + 1..w.len()).find(|&j| w[j] == "manage" || w[j] == "run") {
+            if j > i + 1 && j - i <= 4 {
+                d.managers.push(w[i + 1..j].join(" "));
+            }
+        }
+    }
+    // 风险等级为1 / 风险等级1, 前三 / 前5
+    if let Some(pos) = t.lower.find("风险等级") {
+        let after = t.lower[pos + "风险等级".len()..].trim_start_matches('为').trim_start_matches('是');
+        if let Some(n) = after.chars().next().and_then(|c| c.to_digit(10).or_else(|| "零一二三四五".chars().position(|z| z == c).map(|p| p as u32))) {
+            d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Eq, value: f64::from(n) });
+        }
+    }
+    if let Some(pos) = t.lower.find('前') {
+        let after = &t.lower[pos + '前'.len_utf8()..];
+        if let Some(n) = after.chars().next().and_then(|c| c.to_digit(10).or_else(|| "零一二三四五六七八九十".chars().position(|z| z == c).map(|p| p as u32))) {
+            if n > 0 {
+                d.limit = Some(n as usize);
+            }
+        }
+    }
+    if d.sort.is_empty() && t.lower.contains("排名") {
+        if let Some((_, f)) = metrics.iter().find(|(p, _)| *p >= w.len()) {
+            d.sort.push(SortKey { field: f.clone(), descending: None });
         }
     }
     // Limit: "top 3", "first 5", "3 funds".

@@ -180,6 +180,15 @@ pub enum Plan {
         ranking: Option<Ranking>,
         /// Growth against the same period one year earlier.
         yoy: bool,
+        /// "How many more did A sell than B": the value is A − B.
+        #[serde(default)]
+        difference: bool,
+        /// "What share came from X": the value is X's part of the total without X's restriction.
+        #[serde(default)]
+        share: bool,
+        /// "A vs B": one row per entity, no single value.
+        #[serde(default)]
+        split: bool,
     },
     Forecast {
         scope: Scope,
@@ -187,6 +196,9 @@ pub enum Plan {
     InventoryStatus {
         scope: Scope,
         measure: StockMeasure,
+        /// "How many SKUs …": the value is a count.
+        #[serde(default)]
+        count: bool,
     },
     StockoutRisk {
         scope: Scope,
@@ -219,6 +231,9 @@ pub enum Plan {
         risk_levels: Vec<i64>,
         filters: Vec<FundFilter>,
         name_contains: Vec<String>,
+        /// Manager names the fund's manager field must contain.
+        #[serde(default)]
+        managers: Vec<String>,
         sort: Vec<SortKey>,
         limit: Option<usize>,
     },

@@ -43,7 +43,7 @@ impl<'a> Text<'a> {
 
 pub const SALES_WORDS: &[&str] = &["sell", "sold", "sells", "selling", "sales", "revenue", "revenues", "turnover", "gmv", "bestseller", "bestsellers", "best-selling", "top-selling"];
 pub const SALES_ZH_AR: &[&str] = &["卖", "销量", "销售", "营收", "收入", "باع", "مبيعات", "إيرادات", "بيع"];
-pub const REVENUE_WORDS: &[&str] = &["revenue", "revenues", "turnover", "gmv", "income"];
+pub const REVENUE_WORDS: &[&str] = &["revenue", "revenues", "turnover", "gmv", "income", "rev"];
 pub const REVENUE_PHRASES: &[&str] = &["sales value", "sales amount", "value of sales", "dollar sales", "money"];
 pub const REVENUE_ZH_AR: &[&str] = &["销售额", "营收", "收入", "إيرادات"];
 

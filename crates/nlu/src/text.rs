@@ -44,7 +44,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let end = if j < chars.len() { chars[j].0 } else { text.len() };
+            let mut end = if j < chars.len() { chars[j].0 } else { text.len() };
+            // A possessive is the word itself: "Wuhan's" → "wuhan", "F0022's" → "f0022".
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if end - start > suffix.len() && text[start..end].ends_with(suffix) {
+                    end -= suffix.len();
+                    break;
+                }
+            }
             out.push(Token { text: text[start..end].to_lowercase().replace('’', "'"), start, end });
             i = j;
         } else {
@@ -108,6 +115,7 @@ mod tests {
         assert_eq!(words("Baby & Mother"), ["baby", "&", "mother"]);
         assert_eq!(words("上海仓SKU-1"), ["上", "海", "仓", "sku-1"]);
         assert_eq!(words("between 2025-03-01 and 2025-03-15."), ["between", "2025-03-01", "and", "2025-03-15"]);
+        assert_eq!(words("Wuhan's sales, F0022's Sharpe"), ["wuhan", "sales", "f0022", "sharpe"]);
     }
 
     #[test]

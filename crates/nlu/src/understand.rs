@@ -3,6 +3,7 @@
 //! assistant completes it with the conversation's state into a Plan.
 
 use abacus_core::Date;
+use chrono::Datelike;
 
 use crate::dates::{find_dates, Dates};
 use crate::funds::{parse_funds, FundDraft};
@@ -46,6 +47,18 @@ pub struct Draft {
     pub what_if: bool,
     /// Refers back ("it", "there", "them").
     pub pronoun: bool,
+    /// "how many more … than …", "difference between".
+    pub difference: bool,
+    /// "what share of …", "as a share of the total".
+    pub share: bool,
+    /// "A vs B", "compare A and B".
+    pub versus: bool,
+    /// "how many SKUs …", "number of …".
+    pub count: bool,
+    /// "top 3", "just the top 3": a limit for a ranking or screen.
+    pub limit: Option<usize>,
+    /// Capitalised words that look like a name but fit nothing in the data.
+    pub unknown_name: Option<String>,
 }
 
 /// Removes sentences that instruct the assistant or ask for secrets; says whether any was removed.
@@ -149,6 +162,35 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
     None
 }
 
+/// A run of two or more capitalised words (digits may follow) that no entity, date or
+/// known word accounts for: a name the data does not have ("Moonbeam Toaster 2000").
+fn capitalised_unknown(text: &str, tokens: &[Token], linked: &Linked, dates: &Dates) -> Option<String> {
+    const KNOWN: &[&str] = &[
+        "what", "how", "which", "who", "when", "where", "why", "top", "show", "list", "give", "tell", "please", "and", "or",
+        "i", "we", "our", "the", "a", "an", "in", "on", "at", "of", "for", "by", "sku", "skus", "q1", "q2", "q3", "q4",
+        "double", "chinese", "new", "year", "spring", "festival", "singles", "day", "ytd", "yoy", "is", "are", "was", "were",
+        "did", "do", "does", "can", "could", "would", "should", "will", "compare", "total", "only", "just", "also", "now",
+    ];
+    let capital = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_uppercase);
+    let free = |i: usize| !linked.covers(i) && !dates.used.contains(&i) && !KNOWN.contains(&tokens[i].text.as_str());
+    let mut i = 0;
+    while i < tokens.len() {
+        if capital(&tokens[i]) && free(i) && i > 0 {
+            let mut j = i + 1;
+            while j < tokens.len() && free(j) && (capital(&tokens[j]) || tokens[j].text.chars().any(|c| c.is_ascii_digit())) {
+                j += 1;
+            }
+            if j - i >= 2 {
+                return Some(text[tokens[i].start..tokens[j - 1].end].to_string());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
 /// Parses one question.
 pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let (text, hostile) = strip_hostile(question);
@@ -156,7 +198,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let tokens = tokenize(&lower);
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let linked = lexicon.link(&tokens);
-    let dates = find_dates(&lower, &tokens, as_of);
+    let mut dates = find_dates(&lower, &tokens, as_of);
     let mut d = Draft { hostile, ..Draft::default() };
     // Measure and intent words are read outside entity names ("… Value Pack" is a product,
     // not a stock value).
@@ -175,8 +217,34 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
 
     d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
+
     d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "same period last year", "vs last year", "versus last year", "compared with last year", "compared to last year"]) || t.contains(&["同比"]) || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
 
+    d.difference = t.phrase(&["how many more", "how much more", "how many fewer", "how much less", "difference between", "difference in", "more than", "fewer than", "less than"]) && !t.phrase(&["days of cover"]);
+    d.share = t.phrase(&["share of", "percentage of", "percent of", "proportion of", "fraction of", "what share", "as a share", "what percentage", "what percent", "contribution of"]) || t.contains(&["占比", "比重"]);
+    d.versus = t.word(&["vs", "versus", "compare", "compared", "comparison"]) && !d.yoy;
+    d.count = t.phrase(&["how many skus", "how many products", "how many items", "number of skus", "number of products", "count of skus", "how many distinct"]);
+    for (i, x) in words.iter().enumerate() {
+        if matches!(*x, "top" | "first") {
+            if let Some(n) = words.get(i + 1).and_then(|n| small_number(n)).filter(|n| *n > 0) {
+                d.limit = Some(n);
+            }
+        }
+    }
+    if let (Some(r), Some(n)) = (d.ranking.as_mut(), d.limit) {
+        // "Which items sold the most units? top 3"
+        r.top = Some(n);
+    }
+    // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
+    if d.yoy && dates.periods.len() >= 2 {
+        let last_year = crate::dates::Period {
+            start: chrono::NaiveDate::from_ymd_opt(as_of.year() - 1, 1, 1).expect("valid"),
+            end: chrono::NaiveDate::from_ymd_opt(as_of.year() - 1, 12, 31).expect("valid"),
+        };
+        if let Some(k) = dates.periods.iter().position(|p| *p == last_year) {
+            dates.periods.remove(k);
+        }
+    }
     // Measures.
     d.sales_measure = if t.phrase(&["average daily", "daily average", "avg daily", "per day", "a day", "average per day", "average units per day"]) || t.contains(&["日均"]) {
         Some(SalesMeasure::AvgDailyUnits)
@@ -192,7 +260,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         None
     };
     d.measure_only = t.word(&["instead"]) && d.sales_measure.is_some() && linked.mentions.is_empty() && dates.periods.is_empty();
-    d.stock_measure = if t.phrase(&["inventory position", "stock position"]) {
+    let on_hand_words = t.phrase(&["on hand", "in stock", "onhand"]);
+    let on_order_words = t.phrase(&["open orders", "open purchase orders", "on order", "open pos", "incoming"]);
+    d.stock_measure = if t.phrase(&["inventory position", "stock position"]) || (on_hand_words && on_order_words && (t.word(&["plus", "+", "and", "including"]) || t.lower.contains('+'))) {
         Some(StockMeasure::Position)
     } else if t.phrase(&["open purchase orders", "open purchase order", "open orders", "open order", "on order", "purchase orders", "in transit", "open pos", "open po"]) || t.contains(&["在途"]) {
         Some(StockMeasure::OpenOrders)
@@ -204,7 +274,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         } else {
             Some(StockMeasure::ValueAtCost)
         }
-    } else if t.phrase(&["zero units on hand", "zero stock", "nothing on hand", "no stock", "zero on hand", "0 units on hand", "zero inventory", "out of stock now", "currently out of stock", "are out of stock", "have zero units", "no units on hand"]) {
+    } else if t.phrase(&["at 0 on hand", "0 on hand", "at zero on hand", "zero on hand units", "zero units on hand", "zero stock", "nothing on hand", "no stock", "zero on hand", "0 units on hand", "zero inventory", "out of stock now", "currently out of stock", "are out of stock", "have zero units", "no units on hand"]) {
         Some(StockMeasure::ZeroOnHand)
     } else if stock {
         Some(StockMeasure::OnHand)
@@ -312,6 +382,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 }
             }
         }
+    }
+    if matches!(d.intent, Some(Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::InventoryPolicy | Intent::Replenishment | Intent::StockoutRisk)) && d.unknown_product.is_none() {
+        d.unknown_name = capitalised_unknown(&text, &tokens, &linked, &dates);
     }
     d.text = text;
     d.tokens = tokens;

@@ -14,6 +14,8 @@ use crate::DatasetInfo;
 pub struct Dataset {
     conn: Connection,
     pub info: DatasetInfo,
+    cube: std::cell::OnceCell<crate::SalesCube>,
+    items: std::cell::OnceCell<Vec<Item>>,
 }
 
 /// The entities a question can name, with their ids and names.
@@ -56,11 +58,29 @@ impl Dataset {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        Ok(Dataset { conn, info })
+        Ok(Dataset { conn, info, cube: std::cell::OnceCell::new(), items: std::cell::OnceCell::new() })
     }
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// The sales cube, read once.
+    pub(crate) fn cube(&self) -> Result<&crate::SalesCube> {
+        if self.cube.get().is_none() {
+            let c = self.sales_cube()?;
+            let _ = self.cube.set(c);
+        }
+        Ok(self.cube.get().expect("set above"))
+    }
+
+    /// The items, read once.
+    pub(crate) fn item_list(&self) -> Result<&[Item]> {
+        if self.items.get().is_none() {
+            let v = self.items()?;
+            let _ = self.items.set(v);
+        }
+        Ok(self.items.get().expect("set above"))
     }
 
     fn all<T>(

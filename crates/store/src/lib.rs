@@ -8,6 +8,7 @@
 //!   file and renamed into place, so a failed import never touches the old one.
 
 mod csvio;
+mod cube;
 mod dataset;
 pub mod error;
 mod import;
@@ -21,6 +22,7 @@ use abacus_core::hash::{fnv_hex, Fnv64};
 use rusqlite::{params, Connection, OptionalExtension};
 
 pub use csvio::{MAX_COLUMNS, MAX_LINE_BYTES};
+pub use cube::SalesCube;
 pub use dataset::{Catalog, Dataset};
 pub use error::{Error, ImportError, Result};
 pub use import::Progress;
@@ -296,9 +298,15 @@ fn row_to_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<DatasetInfo>> {
         }))
 }
 
-/// Fingerprint of a dataset folder: contract file names, sizes and modification times.
+/// Version of the stored form of a dataset; part of every fingerprint, so a store
+/// written by an older Abacus is imported again rather than misread.
+const STORE_FORMAT: u64 = 2;
+
+/// Fingerprint of a dataset folder: contract file names, sizes and modification times,
+/// and the store format.
 pub fn fingerprint(dir: &Path) -> String {
     let mut h = Fnv64::default();
+    h.write_u64(STORE_FORMAT);
     for rel in import::KNOWN_FILES {
         if let Ok(m) = std::fs::metadata(dir.join(rel)) {
             h.write(rel.as_bytes());
@@ -340,6 +348,7 @@ fn write_dataset(
     let tx = conn.transaction()?;
     let summary = import::import_all(import::Source::Dir(dir.to_path_buf()), &tx, progress)?;
     tx.execute_batch(schema::DATASET_INDEXES)?;
+    cube::build(&tx)?;
     {
         let mut meta = tx.prepare("INSERT INTO meta VALUES (?1, ?2)")?;
         meta.execute(params!["id", id])?;

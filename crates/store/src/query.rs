@@ -1,6 +1,7 @@
-//! Aggregate reads of sales for the assistant: totals and breakdowns with
-//! parameterised SQL over the sales index (no text from a question ever becomes SQL;
-//! ids are bound as parameters).
+//! Aggregate reads of sales for the assistant: totals and breakdowns over the
+//! in-memory sales cube (no text from a question ever reaches SQL).
+
+use std::collections::BTreeMap;
 
 use abacus_core::date::iso;
 use abacus_core::Date;
@@ -41,8 +42,71 @@ pub struct SalesAgg {
 }
 
 impl Dataset {
-    /// Sums sales under a filter, overall (`by` = None) or per group.
+    /// Sums sales under a filter, overall (`by` = None, always one row) or per group
+    /// (groups with at least one sales row), ordered by key.
     pub fn sales_totals(&self, f: &SalesFilter, by: Option<SalesKey>) -> Result<Vec<SalesAgg>> {
+        if !f.skus.is_empty() {
+            let mut rows = self.sales_totals_sql(f, by)?;
+            rows.retain(|r| by.is_none() || r.units != 0.0 || r.skus_sold > 0 || !r.key.is_empty());
+            rows.sort_by(|a, b| a.key.cmp(&b.key));
+            return Ok(rows);
+        }
+        let cube = self.cube()?;
+        let items = self.item_list()?;
+        let attrs: Vec<Option<&crate::model::Item>> = cube.skus.iter().map(|s| items.iter().find(|i| &i.sku == s)).collect();
+        let sku_ok: Vec<bool> = cube
+            .skus
+            .iter()
+            .zip(&attrs)
+            .map(|(s, item)| {
+                let Some(i) = item else { return false };
+                (f.skus.is_empty() || f.skus.contains(s))
+                    && (f.categories.is_empty() || f.categories.contains(&i.category))
+                    && (f.brands.is_empty() || f.brands.contains(&i.brand))
+                    && (f.suppliers.is_empty() || f.suppliers.contains(&i.supplier_id))
+            })
+            .collect();
+        let loc_ok: Vec<bool> = cube.locations.iter().map(|l| f.locations.is_empty() || f.locations.contains(l)).collect();
+        let start = f.start.or(cube.first).unwrap_or(Date::MIN);
+        let end = f.end.unwrap_or(Date::MAX);
+        let price: Vec<f64> = attrs.iter().map(|i| i.map_or(0.0, |i| i.unit_price)).collect();
+        let key = |s: usize, l: usize| -> String {
+            match by {
+                None => String::new(),
+                Some(SalesKey::Sku) => cube.skus[s].clone(),
+                Some(SalesKey::Location) => cube.locations[l].clone(),
+                Some(SalesKey::Category) => attrs[s].map_or_else(String::new, |i| i.category.clone()),
+                Some(SalesKey::Brand) => attrs[s].map_or_else(String::new, |i| i.brand.clone()),
+            }
+        };
+        // Per group: units, revenue, the SKUs seen.
+        let mut groups: BTreeMap<String, (f64, f64, Vec<bool>)> = BTreeMap::new();
+        if by.is_none() {
+            groups.insert(String::new(), (0.0, 0.0, vec![false; cube.skus.len()]));
+        }
+        let mut keys: Vec<Option<String>> = vec![None; cube.skus.len() * cube.locations.len().max(1)];
+        for r in cube.range(start, end) {
+            let (s, l) = (cube.sku[r] as usize, cube.loc[r] as usize);
+            if !sku_ok[s] || !loc_ok[l] {
+                continue;
+            }
+            let k = keys[s * cube.locations.len() + l].get_or_insert_with(|| key(s, l)).clone();
+            let g = groups.entry(k).or_insert_with(|| (0.0, 0.0, vec![false; cube.skus.len()]));
+            let u = cube.units[r];
+            g.0 += u;
+            g.1 += u * price[s];
+            if u > 0.0 {
+                g.2[s] = true;
+            }
+        }
+        Ok(groups
+            .into_iter()
+            .map(|(key, (units, revenue, seen))| SalesAgg { key, units, revenue, skus_sold: seen.iter().filter(|b| **b).count() as i64 })
+            .collect())
+    }
+
+    /// The same sums with SQL over the sales index: fastest when a few SKUs are named.
+    fn sales_totals_sql(&self, f: &SalesFilter, by: Option<SalesKey>) -> Result<Vec<SalesAgg>> {
         let key = match by {
             None => "''",
             Some(SalesKey::Sku) => "s.sku",
@@ -85,28 +149,22 @@ impl Dataset {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Daily units of one SKU at one location (or summed over the given ones), for a date range.
+    /// Daily units summed over the given SKUs and locations (empty = all), for a date range;
+    /// days without sales are absent.
     pub fn daily_units(&self, skus: &[String], locations: &[String], start: Date, end: Date) -> Result<Vec<(Date, f64)>> {
-        let f = SalesFilter { skus: skus.to_vec(), locations: locations.to_vec(), start: Some(start), end: Some(end), ..Default::default() };
-        let mut sql = String::from("SELECT s.date, TOTAL(s.units) FROM sales s WHERE s.date >= ? AND s.date <= ?");
-        let mut params = vec![Value::Text(iso(start)), Value::Text(iso(end))];
-        for (col, values) in [("s.sku", &f.skus), ("s.location_id", &f.locations)] {
-            if !values.is_empty() {
-                sql.push_str(&format!(" AND {col} IN ({})", vec!["?"; values.len()].join(", ")));
-                params.extend(values.iter().map(|v| Value::Text(v.clone())));
+        let cube = self.cube()?;
+        let Some(first) = cube.first else { return Ok(Vec::new()) };
+        let sku_ok: Vec<bool> = cube.skus.iter().map(|s| skus.is_empty() || skus.contains(s)).collect();
+        let loc_ok: Vec<bool> = cube.locations.iter().map(|l| locations.is_empty() || locations.contains(l)).collect();
+        let mut out: Vec<(Date, f64)> = Vec::new();
+        for r in cube.range(start, end) {
+            if !sku_ok[cube.sku[r] as usize] || !loc_ok[cube.loc[r] as usize] {
+                continue;
             }
-        }
-        sql.push_str(" GROUP BY s.date ORDER BY s.date");
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            let d: String = r.get(0)?;
-            Ok((abacus_core::date::parse_iso_date(&d), r.get::<_, f64>(1)?))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (d, u) = row?;
-            if let Some(d) = d {
-                out.push((d, u));
+            let d = first + chrono::Duration::days(i64::from(cube.day[r]));
+            match out.last_mut() {
+                Some((last, u)) if *last == d => *u += cube.units[r],
+                _ => out.push((d, cube.units[r])),
             }
         }
         Ok(out)
