@@ -66,8 +66,52 @@ fn mentioned(draft: &Draft, kind: Kind) -> (Vec<String>, Option<Mention>) {
     (ids, None)
 }
 
+/// The window (years) of the metrics a plan uses, if any.
+fn plan_window(p: &Plan) -> Option<u32> {
+    let names: Vec<&String> = match p {
+        Plan::FundMetric { metric, .. } => vec![metric],
+        Plan::FundCompare { metrics, .. } => metrics.iter().collect(),
+        Plan::FundScreen { filters, sort, .. } => filters.iter().map(|f| &f.field).chain(sort.iter().map(|k| &k.field)).collect(),
+        _ => Vec::new(),
+    };
+    names.iter().find_map(|m| m.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse().ok()))
+}
+
+/// Metric names written without a window ("sharpe_?y") take the conversation's window.
+fn fill_windows(draft: &Draft, prev: Option<&Plan>) -> Result<Draft, String> {
+    let mut d = draft.clone();
+    let unresolved = |name: &str| name.ends_with("_?y");
+    let any = d.funds.metrics.iter().any(|m| unresolved(m)) || d.funds.filters.iter().any(|f| unresolved(&f.field)) || d.funds.sort.iter().any(|k| unresolved(&k.field));
+    if !any {
+        return Ok(d);
+    }
+    let Some(k) = prev.and_then(plan_window) else {
+        return Err(d.funds.missing_window.clone().unwrap_or_default());
+    };
+    let fix = |m: &mut String| {
+        if unresolved(m) {
+            *m = m.replace("_?y", &format!("_{k}y"));
+        }
+    };
+    d.funds.metrics.iter_mut().for_each(fix);
+    d.funds.filters.iter_mut().for_each(|f| fix(&mut f.field));
+    d.funds.sort.iter_mut().for_each(|s| fix(&mut s.field));
+    d.funds.missing_window = None;
+    Ok(d)
+}
+
 /// Builds the plan of one turn from its draft and the conversation state.
 pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
+    let filled = match fill_windows(draft, state.last.as_ref()) {
+        Ok(d) => d,
+        Err(base) => {
+            return Built::Missing {
+                intent: draft.intent.unwrap_or(Intent::FundMetric),
+                what: format!("the window of the {} (1, 3 or 5 years)", base.replace('_', " ")),
+            }
+        }
+    };
+    let draft = &filled;
     let prev = state.last.as_ref();
     let kinds = [Kind::Sku, Kind::Location, Kind::Category, Kind::Brand, Kind::Supplier, Kind::Fund, Kind::Node];
     let mut found: Vec<(Kind, Vec<String>)> = Vec::new();
@@ -224,16 +268,9 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), managers: f.managers.clone(), sort, limit }
         }
         Intent::FundMetric => {
-            let metric = match (f.metrics.first(), f.missing_window.as_ref()) {
-                (Some(m), _) => m.clone(),
-                (None, Some(base)) => {
-                    // "Sharpe ratio of F1" after a windowed question: keep the window.
-                    match prev.and_then(prev_window) {
-                        Some(k) => format!("{base}_{k}y"),
-                        None => return Built::Missing { intent, what: format!("the window of the {} (1, 3 or 5 years)", base.replace('_', " ")) },
-                    }
-                }
-                (None, None) => match prev {
+            let metric = match f.metrics.first() {
+                Some(m) => m.clone(),
+                None => match prev {
                     Some(Plan::FundMetric { metric, .. }) => metric.clone(),
                     _ => return Built::Missing { intent, what: "which figure of the fund (a return, volatility, Sharpe ratio, drawdown, fee, AUM, …)".into() },
                 },
@@ -259,14 +296,6 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
     }
     Built::Plan(plan)
-}
-
-fn prev_window(p: &Plan) -> Option<u32> {
-    let metric = match p {
-        Plan::FundMetric { metric, .. } => metric,
-        _ => return None,
-    };
-    metric.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse().ok())
 }
 
 /// "And over 5 years?": a window without a metric.

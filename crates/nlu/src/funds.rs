@@ -153,7 +153,11 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
     for (i, base) in unwindowed {
         match window_of_others {
             Some(k) => out.push((i, format!("{base}_{k}y"))),
-            None => missing = Some(base.to_string()),
+            None => {
+                // The window may come from the conversation; the assistant resolves "?" or asks.
+                missing = Some(base.to_string());
+                out.push((i, format!("{base}_?y")));
+            }
         }
     }
     // Chinese and Arabic: one metric per marker, window from 近一年/近三年/近五年 or لسنة/لثلاث/لخمس.

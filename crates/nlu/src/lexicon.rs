@@ -99,7 +99,7 @@ pub struct Unknown {
     pub span: (usize, usize),
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Linked {
     pub mentions: Vec<Mention>,
     pub unknown: Vec<Unknown>,

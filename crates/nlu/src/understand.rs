@@ -13,7 +13,7 @@ use crate::signals::*;
 use crate::text::{is_stopword, tokenize, Token};
 
 /// What the words of one question say.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Draft {
     /// The question with hostile clauses removed, normalised.
     pub text: String,
@@ -128,6 +128,19 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
         let by = w[after..w.len().min(after + 3)].iter().find_map(|x| group_word(x));
         if let Some(by) = by {
             return Some(Ranking { by, top: Some(top.unwrap_or(1)), ascending });
+        }
+    }
+    // "the ten best-selling SKUs", "best-selling 5 products"
+    for i in 0..w.len() {
+        if matches!(w[i], "best-selling" | "top-selling" | "bestselling" | "best-sellers" | "bestsellers" | "worst-selling" | "slowest-selling") {
+            let ascending = w[i].starts_with("worst") || w[i].starts_with("slowest");
+            let before = i.checked_sub(1).and_then(|k| small_number(w[k]));
+            let after = w.get(i + 1).and_then(|x| small_number(x));
+            let noun_at = if after.is_some() { i + 2 } else { i + 1 };
+            let by = w.get(noun_at).and_then(|x| group_word(x)).or(if w[i].ends_with("sellers") { Some(GroupBy::Sku) } else { None });
+            if let Some(by) = by {
+                return Some(Ranking { by, top: Some(before.or(after).unwrap_or(1)), ascending });
+            }
         }
     }
     // "rank all warehouses by revenue", "which category sold the most", "revenue by brand"
