@@ -147,7 +147,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     }
     let intent = match draft.intent {
         // "And how many units?", "and by revenue?": the same question, changed.
-        Some(i) if draft.followup && prev.is_some_and(|p| p.intent() == i) && !matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare) && !draft.all_locations => {
+        Some(i) if draft.followup && prev.is_some_and(|p| p.intent() == i) && !matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare | Intent::NetworkWhatIf | Intent::NetworkOptimize) && !draft.all_locations => {
             let mut plan = prev.expect("checked").clone();
             apply_followup(&mut plan, draft, &found, fund_window(draft));
             if let Some(m) = ambiguous {
@@ -241,7 +241,20 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         Intent::ExcessStock => Plan::ExcessStock { scope, min_days_of_cover: draft.min_days },
         Intent::ForecastAccuracy => Plan::ForecastAccuracy { scope },
         Intent::NetworkOptimize => Plan::NetworkOptimize { scope: Scope { period: None, ..scope } },
-        Intent::NetworkWhatIf => Plan::NetworkWhatIf { scope: Scope { period: None, ..scope }, edits: Vec::new() },
+        Intent::NetworkWhatIf => {
+            let mut edits = Vec::new();
+            // "And if we also close South Packing?": on top of the previous what-if.
+            if let Some(Plan::NetworkWhatIf { edits: pe, .. }) = prev {
+                if draft.also {
+                    edits.extend(pe.iter().cloned());
+                }
+            }
+            if draft.network_edits.is_empty() {
+                return Built::Missing { intent, what: "what should change in the network (a demand, a capacity, a lane cost, a facility to open or close, …)".into() };
+            }
+            edits.extend(draft.network_edits.iter().cloned());
+            Plan::NetworkWhatIf { scope: Scope { period: None, ..scope }, edits }
+        }
         Intent::FundScreen => {
             if let Some(cond) = &f.unresolved {
                 return Built::Missing { intent, what: format!("which figure \"{cond}\" applies to (for example the 1-year return or the 3-year volatility)") };
@@ -290,8 +303,10 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     };
     let _ = ctx;
     if let Some(m) = ambiguous {
-        // In a screen, a partial fund name is not a reference to resolve.
-        if !(intent == Intent::FundScreen && m.kind == Kind::Fund) {
+        // In a screen, a partial fund name is not a reference to resolve; in a what-if,
+        // "all three packing centres" has already been read as every facility.
+        let read_as_all = intent == Intent::NetworkWhatIf && m.kind == Kind::Node && !draft.network_edits.is_empty();
+        if !(intent == Intent::FundScreen && m.kind == Kind::Fund) && !read_as_all {
             return Built::Clarify { plan, kind: m.kind, options: m.ids };
         }
     }

@@ -8,6 +8,7 @@ pub mod answer;
 mod context;
 pub mod dialogue;
 pub mod funds;
+pub mod network;
 mod retail;
 
 use std::time::Instant;
@@ -31,6 +32,8 @@ pub enum Error {
     Store(#[from] abacus_store::Error),
     #[error(transparent)]
     Funds(#[from] abacus_funds::Error),
+    #[error(transparent)]
+    Network(#[from] abacus_network::Error),
     /// A plan that cannot run as built.
     #[error("{0}")]
     Plan(String),
@@ -41,6 +44,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// An assistant over one loaded dataset.
 pub struct Assistant<'a> {
     ctx: Context<'a>,
+    /// How the last question was read (for `--explain`).
+    explain: std::cell::RefCell<Option<String>>,
     /// Options of the clarifying question this turn asks, for the next turn.
     pending: std::cell::RefCell<Option<(String, Vec<String>)>>,
     funds: std::cell::OnceCell<Result<abacus_funds::FundTable, String>>,
@@ -48,7 +53,7 @@ pub struct Assistant<'a> {
 
 impl<'a> Assistant<'a> {
     pub fn new(ds: &'a Dataset) -> Result<Assistant<'a>> {
-        Ok(Assistant { ctx: Context::new(ds)?, pending: std::cell::RefCell::new(None), funds: std::cell::OnceCell::new() })
+        Ok(Assistant { ctx: Context::new(ds)?, explain: std::cell::RefCell::new(None), pending: std::cell::RefCell::new(None), funds: std::cell::OnceCell::new() })
     }
 
     fn fund_table(&self) -> Result<&abacus_funds::FundTable> {
@@ -76,6 +81,7 @@ impl<'a> Assistant<'a> {
         if answer.status == Status::Unsupported {
             answer.intent = None;
         }
+        answer.explain = self.explain.borrow_mut().take();
         let _ = started;
         answer
     }
@@ -89,6 +95,7 @@ impl<'a> Assistant<'a> {
         }
         let text = normalize(question);
         let draft = understand(&text, &self.ctx.lexicon, self.ctx.as_of);
+        *self.explain.borrow_mut() = Some(explain(&draft));
         if draft.text.trim().is_empty() {
             return Answer::unsupported(format!("I can only answer questions about the loaded data. {}", answer::CAPABILITIES));
         }
@@ -127,6 +134,28 @@ impl<'a> Assistant<'a> {
         }
     }
 
+}
+
+/// How the rule stage read a question, in words.
+fn explain(d: &Draft) -> String {
+    let mentions: Vec<String> = d.linked.mentions.iter().map(|m| format!("{} {}", m.kind.noun(), m.ids.join("|"))).collect();
+    let periods: Vec<String> = d.dates.periods.iter().map(|p| format!("{}..{}", p.start, p.end)).collect();
+    let mut parts = vec![
+        "stage: rule-based parser over the dataset's lexicon".to_string(),
+        format!("intent words: {}", d.intent.map_or("none (follow-up or out of scope)", |i| i.name())),
+        format!("entities: {}", if mentions.is_empty() { "none".into() } else { mentions.join(", ") }),
+        format!("periods: {}", if periods.is_empty() { "none".into() } else { periods.join(", ") }),
+    ];
+    if let Some(h) = d.dates.horizon_days {
+        parts.push(format!("horizon: {h} days"));
+    }
+    if !d.network_edits.is_empty() {
+        parts.push(format!("network edits: {}", serde_json::to_string(&d.network_edits).unwrap_or_default()));
+    }
+    if d.hostile {
+        parts.push("ignored: a sentence that instructed the assistant or asked for something it does not reveal".into());
+    }
+    parts.join("; ")
 }
 
 /// Exact arithmetic, when the question is a calculation (possibly on the previous answer).
@@ -201,6 +230,10 @@ impl<'a> Assistant<'a> {
             Plan::SalesHistory { .. } => retail::sales(&self.ctx, plan),
             Plan::InventoryStatus { measure, .. } if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover => retail::inventory(&self.ctx, plan),
             Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => funds::run(self.fund_table()?, plan),
+            Plan::NetworkOptimize { .. } | Plan::NetworkWhatIf { .. } => {
+                let net = network::engine_network(&self.ctx.ds.network()?)?;
+                network::run(&net, plan)
+            }
             _ => Ok(Answer::error(Some(intent), format!("Answering {} questions is not available in this build yet.", intent.name().replace('_', " ")))),
         }
     }

@@ -44,8 +44,8 @@ pub(crate) fn run(store_dir: Option<&PathBuf>, a: AskArgs) -> anyhow::Result<()>
     };
     let mut answer: Answer = assistant.ask(&question, &mut state);
     answer.conversation_id = a.conversation.clone();
-    if a.explain {
-        answer.explain = Some("rule-based parser over the dataset's lexicon (the only stage in this build)".into());
+    if !a.explain {
+        answer.explain = None;
     }
     if let (Some(id), Status::Answered | Status::Clarify) = (&a.conversation, answer.status) {
         store.save_conversation(id, &ds.info.id, None, &serde_json::to_string(&state)?)?;
@@ -64,6 +64,9 @@ pub(crate) fn run(store_dir: Option<&PathBuf>, a: AskArgs) -> anyhow::Result<()>
         println!("{}", serde_json::to_string(&answer)?);
     } else {
         println!("{}", answer.answer);
+        if let Some(e) = &answer.explain {
+            println!("({e})");
+        }
         if let Some(t) = &answer.table {
             print_table(t);
         }

@@ -39,11 +39,14 @@ pub struct Entity {
     pub id: String,
     /// The display name (first) and aliases.
     pub names: Vec<String>,
+    /// A sub-kind, e.g. a network node's `supplier`, `facility` or `customer`.
+    pub tag: Option<String>,
 }
 
 struct Entry {
     kind: Kind,
     id: String,
+    tag: Option<String>,
     id_lower: String,
     /// Tokenised names (stopwords dropped).
     names: Vec<Vec<String>>,
@@ -137,6 +140,7 @@ impl Lexicon {
             .into_iter()
             .map(|e| Entry {
                 kind: e.kind,
+                tag: e.tag,
                 id_lower: e.id.to_lowercase(),
                 names: e.names.iter().map(|n| name_tokens(n)).filter(|n| !n.is_empty()).collect(),
                 id: e.id,
@@ -159,6 +163,11 @@ impl Lexicon {
             }
         }
         Lexicon { entries, known_cities }
+    }
+
+    /// The tag of an entity (a network node's kind).
+    pub fn tag(&self, kind: Kind, id: &str) -> Option<String> {
+        self.entries.iter().find(|e| e.kind == kind && e.id == id).and_then(|e| e.tag.clone())
     }
 
     /// Display name of an entity.
@@ -313,19 +322,19 @@ fn title(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
-/// Matches question words from `start` against distinct words of `name`; question
-/// stopwords and "&" inside the run are skipped. Returns (name words matched, end).
+/// Matches question words from `start` against the words of `name`, in the name's
+/// order (words may be left out); question stopwords and "&" inside the run are
+/// skipped. Returns (name words matched, end).
 fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
-    let mut used = vec![false; name.len()];
-    let (mut matched, mut end, mut i) = (0, start, start);
+    let (mut matched, mut end, mut i, mut next) = (0, start, start, 0);
     while i < words.len() {
         let w = words[i];
-        if let Some(k) = (0..name.len()).find(|&k| !used[k] && word_matches(w, &name[k])) {
-            used[k] = true;
+        if let Some(k) = (next..name.len()).find(|&k| word_matches(w, &name[k])) {
+            next = k + 1;
             matched += 1;
             i += 1;
             end = i;
-        } else if matched > 0 && (w == "&" || (is_stopword(w) && w != "in" && w != "on" && w != "at")) {
+        } else if matched > 0 && (w == "&" || (is_stopword(w) && w != "in" && w != "on" && w != "at" && w != "to" && w != "from")) {
             i += 1;
         } else {
             break;
@@ -355,7 +364,7 @@ mod tests {
     use super::*;
 
     fn lex() -> Lexicon {
-        let e = |kind, id: &str, names: &[&str]| Entity { kind, id: id.into(), names: names.iter().map(|s| s.to_string()).collect() };
+        let e = |kind, id: &str, names: &[&str]| Entity { kind, id: id.into(), names: names.iter().map(|s| s.to_string()).collect(), tag: None };
         Lexicon::new(
             vec![
                 e(Kind::Sku, "SKU-1", &["Happy Paws Dog Food 10kg"]),

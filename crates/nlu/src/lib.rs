@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod lexicon;
+pub mod network;
 pub mod normalize;
 pub mod plan;
 pub mod text;

@@ -47,6 +47,10 @@ pub struct Draft {
     pub what_if: bool,
     /// Refers back ("it", "there", "them").
     pub pronoun: bool,
+    /// Network what-if edits read from the question.
+    pub network_edits: Vec<crate::plan::NetworkEdit>,
+    /// "also", "too", "as well": add to the previous what-if rather than replace it.
+    pub also: bool,
     /// "how many more … than …", "difference between".
     pub difference: bool,
     /// "what share of …", "as a share of the total".
@@ -220,7 +224,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let t = Text { lower: &lower, words: residual };
 
     let has_fund = t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
-    let has_node = linked.of(Kind::Node).next().is_some();
+    let has_node = linked.of(Kind::Node).next().is_some() || linked.of(Kind::Product).next().is_some();
     let sales = t.word(SALES_WORDS) || t.contains(SALES_ZH_AR) || t.phrase(&["units sold", "how many units did", "how many did"]);
     let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
@@ -329,11 +333,19 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let stockout = t.phrase(STOCKOUT_PHRASES) || t.contains(STOCKOUT_ZH_AR);
     let replenish = (t.word(REPLENISH_WORDS) && !policy) || t.phrase(REPLENISH_PHRASES) || t.contains(REPLENISH_ZH_AR);
     let excess = t.word(EXCESS_WORDS) || t.phrase(&["too much stock", "too much inventory", "slow moving", "slow-moving"]) || t.contains(EXCESS_ZH) || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
-    let network = has_node || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if));
+    let network = has_node
+        || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if))
+        || (t.word(&["cost", "costs"]) && t.phrase(&["at best", "cheapest total", "minimum total", "lowest total", "least total", "optimal plan", "best plan"]))
+        || (d.what_if && t.phrase(&["every store", "all stores", "each store", "every customer", "all customers"]) && t.word(&["demand", "need", "needed", "needs"]));
+    if network {
+        let kind_of = |id: &str| lexicon.tag(Kind::Node, id);
+        d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of);
+    }
+    d.also = t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
     d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
     } else if network && !(sales || stock || forecast) {
-        if d.what_if || t.word(&["close", "closed", "closing", "open", "forbid", "ban", "without", "only", "half", "double", "increase", "decrease", "raise", "lower", "cut", "add"]) {
+        if d.what_if || !d.network_edits.is_empty() {
             Some(Intent::NetworkWhatIf)
         } else {
             Some(Intent::NetworkOptimize)

@@ -1,0 +1,211 @@
+//! What-if questions about the supply network, read into structured edits:
+//! demand, supplier capacity and supply, lane costs, forbidden lanes, minimum flows,
+//! "only serves", exclusive pairs, opening and closing facilities, fixed costs.
+
+use crate::lexicon::{Kind, Linked};
+use crate::plan::NetworkEdit;
+use crate::signals::Text;
+
+fn edit(op: &str) -> NetworkEdit {
+    NetworkEdit {
+        op: op.into(),
+        node: None,
+        from: None,
+        to: None,
+        product: None,
+        scale: None,
+        set: None,
+        add: None,
+        min: None,
+        open: None,
+        destinations: Vec::new(),
+    }
+}
+
+fn number(w: &str) -> Option<f64> {
+    w.replace(',', "").parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// A relative change: "by 20%" up → 1.2, "10% cheaper" → 0.9, "half" → 0.5, "doubled" → 2.
+fn scale_of(t: &Text<'_>) -> Option<f64> {
+    let w = &t.words;
+    let up = t.word(&["up", "rise", "rises", "rose", "increase", "increases", "increased", "more", "higher", "dearer", "expensive", "grow", "grows", "raise", "raised"]);
+    let down = t.word(&["down", "drop", "drops", "dropped", "fall", "falls", "fell", "decrease", "decreases", "decreased", "less", "lower", "cheaper", "cut", "reduce", "reduced", "shrinks"]);
+    for (i, x) in w.iter().enumerate() {
+        if let Some(p) = number(x) {
+            if w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent") {
+                let f = p / 100.0;
+                return Some(if down && !up { 1.0 - f } else { 1.0 + f });
+            }
+        }
+    }
+    if t.phrase(&["a quarter", "one quarter", "25 percent"]) {
+        return Some(if down { 0.75 } else { 1.25 });
+    }
+    if t.phrase(&["a third", "one third"]) {
+        return Some(if down { 2.0 / 3.0 } else { 4.0 / 3.0 });
+    }
+    if t.word(&["half", "halved", "halve", "halves"]) {
+        return Some(0.5);
+    }
+    if t.word(&["double", "doubled", "doubles", "twice"]) {
+        return Some(2.0);
+    }
+    if t.word(&["triple", "tripled", "triples", "thrice"]) {
+        return Some(3.0);
+    }
+    None
+}
+
+/// An absolute quantity or cost named in the clause: the first number not part of a percentage.
+fn amount(t: &Text<'_>) -> Option<f64> {
+    let w = &t.words;
+    (0..w.len()).find_map(|i| {
+        let x = number(w[i])?;
+        let pct = w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent");
+        (!pct).then_some(x)
+    })
+}
+
+/// Reads the edits of a what-if question. `nodes` are the node mentions in order;
+/// `products` the product mentions.
+pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Option<String>) -> Vec<NetworkEdit> {
+    let nodes: Vec<String> = linked.of(Kind::Node).filter(|m| m.ids.len() == 1).map(|m| m.ids[0].clone()).collect();
+    let product = linked.of(Kind::Product).find(|m| m.ids.len() == 1).map(|m| m.ids[0].clone());
+    let kind = |n: &str| kind_of(n).unwrap_or_default();
+    let facilities: Vec<&String> = nodes.iter().filter(|n| kind(n) == "facility").collect();
+    let suppliers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "supplier").collect();
+    let customers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "customer").collect();
+    let every_store = t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "all the stores", "every shop"]);
+    let mut out = Vec::new();
+
+    // Exclusive pairing: "A shipped only to B, and B received only from A".
+    if nodes.len() >= 2 && t.phrase(&["only to", "ships only to", "shipped only to"]) && t.phrase(&["only from", "received only from", "receives only from"]) {
+        let mut e = edit("exclusive_pair");
+        e.from = Some(nodes[0].clone());
+        e.to = Some(nodes[1].clone());
+        return vec![e];
+    }
+    // "A only served S07, S08 and S09", "A only supplied B".
+    if !nodes.is_empty() && t.word(&["only"]) && t.word(&["served", "serve", "serves", "supplied", "supply", "supplies", "shipped", "ship", "ships", "delivered", "deliver"]) && nodes.len() >= 2 && !t.word(&["can", "could"]) {
+        let mut e = edit("only_serve");
+        e.node = Some(nodes[0].clone());
+        e.destinations = nodes[1..].to_vec();
+        return vec![e];
+    }
+    // Facilities opened or closed.
+    let close = t.word(&["close", "closed", "closes", "closing", "shut", "shutdown", "decommission"]);
+    let open = t.phrase(&["keep open", "stay open", "remain open", "kept open"]) || (t.word(&["open", "reopen", "opened"]) && !close);
+    if (close || open) && !t.phrase(&["fixed cost"]) {
+        let targets: Vec<String> = if facilities.is_empty() && t.phrase(&["all three", "all facilities", "every facility", "all plants", "all the", "every plant", "all packing", "all centres", "all centers"]) {
+            let all: Vec<String> = linked.of(Kind::Node).flat_map(|m| m.ids.clone()).filter(|n| kind(n) == "facility").collect();
+            all
+        } else {
+            facilities.iter().map(|s| s.to_string()).collect()
+        };
+        for f in targets {
+            let mut e = edit("facility");
+            e.node = Some(f);
+            e.open = Some(!close);
+            out.push(e);
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    // Fixed cost of a facility.
+    if (t.phrase(&["fixed cost", "running cost", "cost of running", "running"]) || t.word(&["running"])) && facilities.len() == 1 {
+        let mut e = edit("fixed_cost");
+        e.node = Some(facilities[0].clone());
+        if let Some(s) = scale_of(t).filter(|_| !t.phrase(&["cost to", "costs to"])) {
+            e.scale = Some(s);
+        } else if let Some(a) = amount(t) {
+            e.set = Some(a);
+        } else {
+            return Vec::new();
+        }
+        return vec![e];
+    }
+    // Minimum flow on a lane: "at least 100 cases from A to B".
+    if nodes.len() >= 2 && t.phrase(&["at least", "minimum of", "no less than"]) {
+        if let Some(a) = amount(t) {
+            let mut e = edit("min_flow");
+            e.from = Some(nodes[0].clone());
+            e.to = Some(nodes[1].clone());
+            e.product = product.clone();
+            e.min = Some(a);
+            return vec![e];
+        }
+    }
+    // A forbidden lane: "no longer use the lane from A to B", "what if we didn't".
+    if nodes.len() >= 2
+        && (t.phrase(&["no longer", "can't use", "cannot use", "can not use", "not use", "didn't", "did not", "stop using", "ban", "forbid", "without the lane", "drop the lane", "lose the lane", "close the lane"]) || t.word(&["forbidden", "banned", "unavailable"]))
+    {
+        let mut e = edit("forbid_lane");
+        e.from = Some(nodes[0].clone());
+        e.to = Some(nodes[1].clone());
+        e.product = product.clone();
+        return vec![e];
+    }
+    // Lane costs: one lane, or every lane out of / into a node.
+    let lane_words = t.word(&["lane", "lanes", "shipping", "shipment", "shipments", "deliveries", "delivery", "transport", "freight", "route"]) || t.phrase(&["per case", "per unit", "a case"]);
+    if lane_words && !nodes.is_empty() {
+        let mut e = edit("lane_cost");
+        if nodes.len() >= 2 {
+            e.from = Some(nodes[0].clone());
+            e.to = Some(nodes[1].clone());
+        } else if t.word(&["into", "to"]) && t.phrase(&["into", "deliveries to", "shipments to", "deliveries into"]) {
+            e.from = Some("*".into());
+            e.to = Some(nodes[0].clone());
+        } else {
+            e.from = Some(nodes[0].clone());
+            e.to = Some("*".into());
+        }
+        e.product = product.clone();
+        if let Some(s) = scale_of(t) {
+            e.scale = Some(s);
+        } else if let Some(a) = amount(t) {
+            e.set = Some(a);
+        } else {
+            return Vec::new();
+        }
+        return vec![e];
+    }
+    // Supplier capacity or supply of one product.
+    if let Some(s) = suppliers.first() {
+        let mut e = edit(if product.is_some() { "supply" } else { "supplier_capacity" });
+        e.node = Some(s.to_string());
+        e.product = product.clone();
+        if let Some(x) = scale_of(t).filter(|_| !(t.phrase(&["at most", "only"]) && amount(t).is_some()) || t.word(&["half", "halved"])) {
+            e.scale = Some(x);
+        } else if let Some(a) = amount(t) {
+            e.set = Some(a);
+        } else {
+            return Vec::new();
+        }
+        return vec![e];
+    }
+    // Demand at a customer (or every customer).
+    let demand_words = t.word(&["demand", "needed", "need", "needs", "orders", "ordering", "order", "require", "requires", "required", "sales"]);
+    if demand_words && (!customers.is_empty() || every_store || t.word(&["demand"])) {
+        let targets: Vec<String> = if customers.is_empty() { vec!["*".into()] } else { customers.iter().map(|s| s.to_string()).collect() };
+        for c in targets {
+            let mut e = edit("demand");
+            e.node = Some(c);
+            e.product = product.clone();
+            if t.phrase(&["stops ordering", "stop ordering", "stopped ordering", "no longer orders", "no demand", "zero demand"]) {
+                e.set = Some(0.0);
+            } else if t.word(&["more", "extra", "additional"]) && amount(t).is_some() && scale_of(t).is_none_or(|_| !t.lower.contains('%')) {
+                e.add = amount(t);
+            } else if let Some(x) = scale_of(t) {
+                e.scale = Some(x);
+            } else if let Some(a) = amount(t) {
+                e.set = Some(a);
+            } else {
+                continue;
+            }
+            out.push(e);
+        }
+    }
+    out
+}
