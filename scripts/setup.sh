@@ -3,8 +3,9 @@
 # the system packages below (when missing) and nothing else. Cargo fetches crates.
 set -euo pipefail
 
-# System packages the build needs (HiGHS for the network engine is built from source with cmake).
-PACKAGES=(cmake)
+# System packages the build needs: HiGHS (network engine) is built from source with cmake,
+# and its bindings are generated with bindgen, which needs libclang.
+PACKAGES=(cmake libclang-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
