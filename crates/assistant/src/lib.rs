@@ -6,6 +6,8 @@
 
 pub mod answer;
 mod context;
+pub mod demand;
+mod future;
 pub mod dialogue;
 pub mod funds;
 pub mod network;
@@ -34,6 +36,8 @@ pub enum Error {
     Funds(#[from] abacus_funds::Error),
     #[error(transparent)]
     Network(#[from] abacus_network::Error),
+    #[error(transparent)]
+    Forecast(#[from] abacus_forecast::Error),
     /// A plan that cannot run as built.
     #[error("{0}")]
     Plan(String),
@@ -229,6 +233,9 @@ impl<'a> Assistant<'a> {
         match &plan {
             Plan::SalesHistory { .. } => retail::sales(&self.ctx, plan),
             Plan::InventoryStatus { measure, .. } if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover => retail::inventory(&self.ctx, plan),
+            Plan::InventoryStatus { .. } => future::days_of_cover(&self.ctx, plan),
+            Plan::Forecast { .. } => future::forecast(&self.ctx, plan),
+            Plan::ForecastAccuracy { .. } => future::accuracy(&self.ctx, plan),
             Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => funds::run(self.fund_table()?, plan),
             Plan::NetworkOptimize { .. } | Plan::NetworkWhatIf { .. } => {
                 let net = network::engine_network(&self.ctx.ds.network()?)?;

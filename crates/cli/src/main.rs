@@ -5,6 +5,7 @@ mod cmd_ask;
 mod cmd_data;
 mod cmd_forecast;
 mod cmd_funds;
+mod cmd_network;
 mod progress;
 
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ enum Command {
     Forecast(cmd_forecast::ForecastArgs),
     /// Fund metrics, screens and comparisons.
     Funds(cmd_funds::FundsArgs),
+    /// Optimal supply-network plan, or a what-if with --edit (see `network --help` for the edit syntax).
+    Network(cmd_network::NetworkArgs),
 }
 
 /// Opens the store chosen by `--store`, `$ABACUS_HOME` or the default location.
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
         Command::Datasets(a) => cmd_data::datasets(store.as_ref(), a),
         Command::Forecast(a) => cmd_forecast::run(a),
         Command::Funds(a) => cmd_funds::run(store.as_ref(), a),
+        Command::Network(a) => cmd_network::run(store.as_ref(), a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
