@@ -47,6 +47,10 @@ pub struct Answer {
     pub value: Option<f64>,
     pub table: Option<Table>,
     pub conversation_id: Option<String>,
+    /// Named figures of the engine result that the text states besides `value` and the
+    /// table (e.g. a cost split), so every number in the text can be traced.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<(String, f64)>,
     /// Which stage understood the question, and why (shown with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<String>,
@@ -54,19 +58,19 @@ pub struct Answer {
 
 impl Answer {
     pub fn answered(plan: Plan, text: String, value: Option<f64>, table: Option<Table>) -> Answer {
-        Answer { status: Status::Answered, intent: Some(plan.intent()), plan: Some(plan), answer: text, value, table, conversation_id: None, explain: None }
+        Answer { status: Status::Answered, intent: Some(plan.intent()), plan: Some(plan), answer: text, value, table, conversation_id: None, figures: Vec::new(), explain: None }
     }
 
     pub fn clarify(intent: Option<Intent>, plan: Option<Plan>, text: String) -> Answer {
-        Answer { status: Status::Clarify, intent, plan, answer: text, value: None, table: None, conversation_id: None, explain: None }
+        Answer { status: Status::Clarify, intent, plan, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
     }
 
     pub fn error(intent: Option<Intent>, text: String) -> Answer {
-        Answer { status: Status::Error, intent, plan: None, answer: text, value: None, table: None, conversation_id: None, explain: None }
+        Answer { status: Status::Error, intent, plan: None, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
     }
 
     pub fn unsupported(text: String) -> Answer {
-        Answer { status: Status::Unsupported, intent: None, plan: None, answer: text, value: None, table: None, conversation_id: None, explain: None }
+        Answer { status: Status::Unsupported, intent: None, plan: None, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
     }
 }
 

@@ -76,7 +76,7 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     let scope = plan.scope().clone();
     let h = 28;
     let list = series(ctx, &scope)?;
-    let mut table = Table::new(&["sku", "location_id", "smape", "mase", "actual_units", "forecast_units"]);
+    let mut table = Table::new(&["sku", "location_id", "holdout_days", "smape", "mase", "actual_units", "forecast_units"]);
     let (mut s_sum, mut m_sum, mut m_n) = (0.0, 0.0, 0usize);
     for (sku, loc) in &list {
         if let Some((smape, mase, actual, fc)) = backtest(ctx, sku, loc, h)? {
@@ -85,7 +85,7 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
                 m_sum += m;
                 m_n += 1;
             }
-            table.rows.push(vec![json!(sku), json!(loc), json!(smape), json!(mase), json!(actual), json!(fc)]);
+            table.rows.push(vec![json!(sku), json!(loc), json!(h), json!(smape), json!(mase), json!(actual), json!(fc)]);
         }
     }
     let n = table.rows.len();
@@ -108,14 +108,15 @@ pub(crate) fn days_of_cover(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     let list = series(ctx, &scope)?;
     let on_hand: std::collections::HashMap<(String, String), f64> =
         ctx.ds.inventory()?.into_iter().map(|r| ((r.sku, r.location_id), r.on_hand)).collect();
-    let mut table = Table::new(&["sku", "location_id", "on_hand", "mean_daily_forecast", "days_of_cover"]);
+    const COVER_DAYS: usize = 28;
+    let mut table = Table::new(&["sku", "location_id", "on_hand", "forecast_days", "mean_daily_forecast", "days_of_cover"]);
     let mut single = None;
     for (sku, loc) in &list {
         let oh = on_hand.get(&(sku.clone(), loc.clone())).copied().unwrap_or(0.0);
-        let mean = series_forecast(ctx, sku, loc, 28)?.map_or(0.0, |f| f.mean.iter().sum::<f64>() / 28.0);
+        let mean = series_forecast(ctx, sku, loc, COVER_DAYS)?.map_or(0.0, |f| f.mean.iter().sum::<f64>() / COVER_DAYS as f64);
         let cover = (mean > 0.0).then(|| oh / mean);
         single = cover;
-        table.rows.push(vec![json!(sku), json!(loc), json!(oh), json!(mean), json!(cover)]);
+        table.rows.push(vec![json!(sku), json!(loc), json!(oh), json!(COVER_DAYS), json!(mean), json!(cover)]);
     }
     let as_of = ctx.catalog.as_of.map(|d| d.to_string()).unwrap_or_default();
     match (table.rows.len(), single) {

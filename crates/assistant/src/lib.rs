@@ -6,6 +6,7 @@
 
 pub mod answer;
 mod context;
+pub mod control;
 pub mod demand;
 mod future;
 pub mod dialogue;
@@ -38,6 +39,8 @@ pub enum Error {
     Network(#[from] abacus_network::Error),
     #[error(transparent)]
     Forecast(#[from] abacus_forecast::Error),
+    #[error(transparent)]
+    Inventory(#[from] abacus_inventory::Error),
     /// A plan that cannot run as built.
     #[error("{0}")]
     Plan(String),
@@ -235,6 +238,10 @@ impl<'a> Assistant<'a> {
             Plan::InventoryStatus { measure, .. } if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover => retail::inventory(&self.ctx, plan),
             Plan::InventoryStatus { .. } => future::days_of_cover(&self.ctx, plan),
             Plan::Forecast { .. } => future::forecast(&self.ctx, plan),
+            Plan::InventoryPolicy { .. } => control::policy(&self.ctx, plan),
+            Plan::Replenishment { .. } => control::replenishment(&self.ctx, plan),
+            Plan::StockoutRisk { .. } => control::stockout(&self.ctx, plan),
+            Plan::ExcessStock { .. } => control::excess(&self.ctx, plan),
             Plan::ForecastAccuracy { .. } => future::accuracy(&self.ctx, plan),
             Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => funds::run(self.fund_table()?, plan),
             Plan::NetworkOptimize { .. } | Plan::NetworkWhatIf { .. } => {

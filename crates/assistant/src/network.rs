@@ -102,7 +102,9 @@ pub(crate) fn run(net: &Network, plan: Plan) -> Result<Answer> {
                     p.flows.len()
                 );
                 let table = flows_table(&p);
-                Ok(Answer::answered(plan, text, Some(p.total_cost), Some(table)))
+                let mut a = Answer::answered(plan, text, Some(p.total_cost), Some(table));
+                a.figures = vec![("lane_cost".into(), p.lane_cost), ("processing_cost".into(), p.processing_cost), ("fixed_cost".into(), p.fixed_cost)];
+                Ok(a)
             }
             Outcome::Infeasible(i) => Ok(Answer::answered(plan, format!("No plan meets all demand: {}.", i.reason), None, None)),
         },
@@ -122,7 +124,11 @@ pub(crate) fn run(net: &Network, plan: Plan) -> Result<Answer> {
                         fmt_num(p.total_cost, 2),
                         w.flow_changes.len()
                     );
-                    Ok(Answer::answered(plan, text, Some(p.total_cost), Some(t)))
+                    let mut a = Answer::answered(plan, text, Some(p.total_cost), Some(t));
+                    if let Some(b) = base {
+                        a.figures = vec![("baseline_cost".into(), b), ("change".into(), p.total_cost - b)];
+                    }
+                    Ok(a)
                 }
                 (Outcome::Infeasible(i), _) => {
                     let text = format!("No plan meets all demand with {described}: {}.", i.reason);

@@ -88,6 +88,24 @@ pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<(
     }
     print_summary(&info.summary);
     println!("store: {}", store.home().display());
+    // A few questions, answered live by the assistant over the demo data.
+    let ds = store.open_dataset(&info)?;
+    let assistant = abacus_assistant::Assistant::new(&ds)?;
+    let mut state = abacus_assistant::State::default();
+    println!();
+    for q in [
+        "What were the top 3 categories by revenue last month?",
+        "How many units did the Shanghai warehouse sell in the last 4 weeks?",
+        "And Beijing?",
+        "List bond funds with a 3-year Sharpe ratio above 1, top 5 by Sharpe",
+        "What does the optimal distribution plan cost?",
+        "What if we close Wuhan Roastery?",
+        "What is the square root of 143?",
+    ] {
+        let a = assistant.ask(q, &mut state);
+        println!("Q: {q}\nA: {}\n", a.answer);
+    }
+    println!("Ask your own: abacus ask --data {} \"…\"", out.display());
     Ok(())
 }
 

@@ -6,6 +6,7 @@ mod cmd_data;
 mod cmd_forecast;
 mod cmd_funds;
 mod cmd_network;
+mod cmd_plan;
 mod progress;
 
 use std::path::PathBuf;
@@ -43,6 +44,8 @@ enum Command {
     Forecast(cmd_forecast::ForecastArgs),
     /// Fund metrics, screens and comparisons.
     Funds(cmd_funds::FundsArgs),
+    /// Replenishment plan (control tower): stock-out risk, recommended orders, excess stock, what-ifs.
+    Plan(cmd_plan::PlanArgs),
     /// Optimal supply-network plan, or a what-if with --edit (see `network --help` for the edit syntax).
     Network(cmd_network::NetworkArgs),
 }
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Datasets(a) => cmd_data::datasets(store.as_ref(), a),
         Command::Forecast(a) => cmd_forecast::run(a),
         Command::Funds(a) => cmd_funds::run(store.as_ref(), a),
+        Command::Plan(a) => cmd_plan::run(store.as_ref(), a),
         Command::Network(a) => cmd_network::run(store.as_ref(), a),
     };
     match result {

@@ -1,6 +1,6 @@
 //! Forecasting engine: point forecasts and prediction intervals for univariate series.
 //!
-//! Pure library: data in, numbers out. The entry point is [`forecast`], which
+//! Pure library: data in, numbers out, no IO. The entry point is [`forecast`], which
 //! validates its input, runs one [`Model`] (or the `auto` policy) and returns a
 //! [`Forecast`] whose values are always finite. Accuracy measures and a
 //! rolling-origin backtest live in [`metrics`].
@@ -53,15 +53,16 @@ pub enum Model {
     SeasonalNaive,
     /// Naive on data seasonally adjusted when the M4 90% test says seasonal.
     Naive2,
-    /// Simple exponential smoothing, ETS(A,N,N).
+    /// Simple exponential smoothing, ETS(A,N,N), on seasonally adjusted data (as M4's SES).
     Ses,
-    /// Holt's linear trend, ETS(A,A,N).
+    /// Holt's linear trend, ETS(A,A,N), on seasonally adjusted data.
     Holt,
-    /// Damped trend, ETS(A,Ad,N).
+    /// Damped trend, ETS(A,Ad,N), on seasonally adjusted data.
     Damped,
-    /// ETS with automatic choice of error, trend and season by AICc.
+    /// ETS with automatic choice of error, trend and season by AICc; seasons
+    /// longer than 24 are removed by classical decomposition first.
     Ets,
-    /// The standard Theta method (SES with drift) as in M4.
+    /// The standard Theta method (SES with drift) on seasonally adjusted data, as in M4.
     Theta,
     /// Croston's method for intermittent demand.
     Croston,

@@ -46,7 +46,7 @@ impl std::error::Error for ImportError {}
 pub enum Error {
     /// The imported data breaks the data contract. Nothing was changed.
     #[error("import failed, nothing was changed: {0}")]
-    Import(#[from] ImportError),
+    Import(ImportError),
     /// A user-facing problem that is not about a file's content.
     #[error("{0}")]
     User(String),
@@ -59,6 +59,14 @@ pub enum Error {
     },
     #[error("store data error: {0}")]
     Json(#[from] serde_json::Error),
+}
+
+// Not `#[from]`: that would also make the ImportError the error's source, and
+// reporters that print the chain would say it twice.
+impl From<ImportError> for Error {
+    fn from(e: ImportError) -> Self {
+        Error::Import(e)
+    }
 }
 
 impl Error {

@@ -145,6 +145,7 @@ fn answer_texts_state_only_engine_figures() {
                 continue;
             }
             let mut sources: Vec<f64> = previous.into_iter().collect();
+            sources.extend(a.figures.iter().map(|(_, v)| *v));
             sources.extend(a.value);
             if let Some(t) = &a.table {
                 // The number of rows behind a list ("5 SKUs have zero on hand").
