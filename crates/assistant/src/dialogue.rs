@@ -161,7 +161,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             let Some(prev) = prev else { return Built::Unsupported };
             let window_change = fund_window(draft);
             let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some() || draft.limit.is_some();
-            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
+            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.share || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
             }
@@ -361,10 +361,12 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
         }
     }
     match plan {
-        Plan::SalesHistory { measure, ranking, .. } => {
+        Plan::SalesHistory { measure, ranking, share, .. } => {
             if let Some(m) = draft.sales_measure {
                 *measure = m;
             }
+            // "as a share of the total?"
+            *share = *share || draft.share;
             if let Some(r) = &draft.ranking {
                 *ranking = Some(r.clone());
             }
@@ -419,7 +421,7 @@ fn pick_option(draft: &Draft, ctx: &Context<'_>, kind: &str, options: &[String])
             return Some(m.ids[0].clone());
         }
     }
-    const FILLER: &[&str] = &["the", "one", "i", "mean", "class", "share", "that", "this", "it", "please", "yes", "a", "an", "of", "for"];
+    const FILLER: &[&str] = &["the", "one", "i", "mean", "class", "share", "that", "this", "it", "please", "yes", "an", "of", "for"];
     let words: Vec<&str> = draft.tokens.iter().map(|t| t.text.as_str()).filter(|w| !FILLER.contains(w)).collect();
     if words.is_empty() || words.len() > 6 {
         return None;

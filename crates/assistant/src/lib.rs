@@ -117,7 +117,11 @@ impl<'a> Assistant<'a> {
                 return a;
             }
         }
-        if let Some(a) = self.unknown_reference(&draft) {
+        if let Some(mut a) = self.unknown_reference(&draft) {
+            // "and SKU-99999?": the question continues the previous one's intent.
+            if a.intent.is_none() && draft.followup {
+                a.intent = state.last.as_ref().map(Plan::intent);
+            }
             return a;
         }
         let plan = match dialogue::build(&draft, state, &self.ctx) {

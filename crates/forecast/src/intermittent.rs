@@ -69,18 +69,60 @@ pub(crate) fn rate(y: &[f64], method: Method) -> Option<f64> {
     }
 }
 
+/// Sum of squared one-step in-sample errors and their count, in one pass: the
+/// forecast for period `t` is the method's rate after periods `..t` (from the
+/// first demand on). TSB starts its probability at the whole sample's rate.
+fn one_step_errors(y: &[f64], method: Method) -> (f64, usize) {
+    let (mut ss, mut count) = (0.0, 0usize);
+    let mut err = |actual: f64, rate: f64| {
+        ss += (actual - rate).powi(2);
+        count += 1;
+    };
+    match method {
+        Method::Croston | Method::Sba => {
+            let factor = if method == Method::Sba {
+                1.0 - ALPHA / 2.0
+            } else {
+                1.0
+            };
+            // (size level, interval level, index of the last demand)
+            let mut state: Option<(f64, f64, usize)> = None;
+            for (t, &v) in y.iter().enumerate() {
+                if let Some((z, p, _)) = state {
+                    err(v, factor * z / p);
+                }
+                if v != 0.0 {
+                    state = Some(match state {
+                        None => (v, (t + 1) as f64, t),
+                        Some((z, p, last)) => {
+                            (z + ALPHA * (v - z), p + ALPHA * ((t - last) as f64 - p), t)
+                        }
+                    });
+                }
+            }
+        }
+        Method::Tsb => {
+            let mut p = y.iter().filter(|v| **v != 0.0).count() as f64 / y.len() as f64;
+            let mut z: Option<f64> = None;
+            for &v in y {
+                if let Some(z) = z {
+                    err(v, p * z);
+                }
+                p += ALPHA * (if v != 0.0 { 1.0 } else { 0.0 } - p);
+                if v != 0.0 {
+                    z = Some(z.map_or(v, |z| z + ALPHA * (v - z)));
+                }
+            }
+        }
+    }
+    (ss, count)
+}
+
 /// Flat forecast at the method's rate; sd from in-sample one-step errors,
 /// widened as SES with the same constant.
 pub(crate) fn forecast(y: &[f64], h: usize, method: Method) -> Option<Fc> {
     let level = rate(y, method)?;
-    let start = (0..y.len()).find(|&t| y[t] != 0.0)? + 1;
-    let (mut ss, mut count) = (0.0, 0usize);
-    for t in start..y.len() {
-        if let Some(r) = rate(&y[..t], method) {
-            ss += (y[t] - r).powi(2);
-            count += 1;
-        }
-    }
+    let (ss, count) = one_step_errors(y, method);
     let sigma = if count > 0 {
         (ss / count as f64).sqrt()
     } else {

@@ -354,8 +354,19 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
     for marker in ["未来", "接下来"] {
         if let Some(pos) = lower.find(marker) {
             let after = &lower[pos + marker.len()..];
-            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let mut digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            let mut skip = digits.len();
+            if digits.is_empty() {
+                // Chinese numerals one to ten: 两周, 三天, 十天
+                if let Some(c) = after.chars().next() {
+                    if let Some(k) = "一两三四五六七八九十".chars().position(|z| z == c) {
+                        digits = (k + 1).to_string();
+                        skip = c.len_utf8();
+                    }
+                }
+            }
             if let Ok(n) = digits.parse::<i64>() {
+                let digits = &after[..skip];
                 let unit = after[digits.len()..].chars().find(|c| !c.is_whitespace() && *c != '个');
                 d.horizon_days = match unit {
                     Some('天') | Some('日') => Some(n),

@@ -36,7 +36,9 @@ impl FundDraft {
     pub fn intent(&self) -> Intent {
         if (self.compare || self.difference) && (self.fund_count >= 2 || self.compare) {
             Intent::FundCompare
-        } else if self.fund_count == 0 && (self.screen || !self.filters.is_empty() || !self.categories.is_empty() || !self.sort.is_empty() || self.limit.is_some()) {
+        } else if (self.fund_count == 0 && (self.screen || !self.filters.is_empty() || !self.categories.is_empty() || !self.sort.is_empty() || self.limit.is_some()))
+            || (!self.categories.is_empty() && (!self.sort.is_empty() || !self.filters.is_empty()))
+        {
             Intent::FundScreen
         } else {
             Intent::FundMetric
@@ -164,7 +166,10 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
     for (marker, base, windowed) in BASES_ZH_AR {
         if let Some(pos) = t.lower.find(marker) {
             let before = &t.lower[..pos];
-            let windows = [("一年", 1), ("1年", 1), ("三年", 3), ("3年", 3), ("五年", 5), ("5年", 5), ("سنة واحدة", 1), ("لسنة", 1), ("ثلاث سنوات", 3), ("لثلاث", 3), ("خمس سنوات", 5), ("لخمس", 5)];
+            let windows = [
+                ("一年", 1), ("1年", 1), ("三年", 3), ("3年", 3), ("五年", 5), ("5年", 5), ("سنة واحدة", 1), ("لسنة", 1), ("1 سنة", 1),
+                ("ثلاث سنوات", 3), ("لثلاث", 3), ("3 سنوات", 3), ("خمس سنوات", 5), ("لخمس", 5), ("5 سنوات", 5),
+            ];
             let whole = t.lower;
             let k = windows.iter().filter_map(|(m, k)| before.rfind(m).map(|p| (p, *k))).max_by_key(|(p, _)| *p).map(|(_, k)| k)
                 .or_else(|| windows.iter().find(|(m, _)| whole.contains(m)).map(|(_, k)| *k));

@@ -153,17 +153,15 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
             return Some(Ranking { by, top: None, ascending: false });
         }
     }
-    if t.phrase(&["the most", "sold most", "most sold", "the highest", "the best"]) {
-        if let Some(i) = t.find_phrase(&["which"]) {
-            if let Some(by) = w.get(i + 1).and_then(|x| group_word(x)) {
-                return Some(Ranking { by, top: Some(1), ascending: false });
-            }
-        }
-    }
-    if t.phrase(&["the least", "sold least", "least sold", "the lowest", "the worst"]) {
-        if let Some(i) = t.find_phrase(&["which"]) {
-            if let Some(by) = w.get(i + 1).and_then(|x| group_word(x)) {
-                return Some(Ranking { by, top: Some(1), ascending: true });
+    // "which category sold the most", "which 3 categories brought in the most revenue"
+    for (phrases, ascending) in [(&["the most", "sold most", "most sold", "the highest", "the best"][..], false), (&["the least", "sold least", "least sold", "the lowest", "the worst"][..], true)] {
+        if t.phrase(phrases) {
+            if let Some(i) = t.find_phrase(&["which", "what"]) {
+                let n = w.get(i + 1).and_then(|x| small_number(x));
+                let at = if n.is_some() { i + 2 } else { i + 1 };
+                if let Some(by) = w.get(at).and_then(|x| group_word(x)) {
+                    return Some(Ranking { by, top: Some(n.unwrap_or(1)), ascending });
+                }
             }
         }
     }
@@ -230,7 +228,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
     let forecast = t.word(FORECAST_WORDS) || t.contains(FORECAST_ZH_AR) || t.phrase(&["will we sell", "will sell", "are we going to sell", "going to sell", "demand next", "future demand"]);
     let accuracy = t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
-    d.what_if = t.phrase(WHAT_IF_PHRASES) || t.contains(&["如果", "ماذا لو"]);
+    d.what_if = t.phrase(WHAT_IF_PHRASES) || t.contains(&["如果", "ماذا لو"]) || (t.word(&["if"]) && t.word(&["would", "could"]));
 
     d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
@@ -364,7 +362,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         Some(Intent::Forecast)
     } else if d.stock_measure.is_some() && !(sales && d.stock_measure == Some(StockMeasure::OnHand) && !t.phrase(&["on hand", "in stock"])) {
         Some(Intent::InventoryStatus)
-    } else if sales || d.ranking.is_some() || d.sales_measure.is_some_and(|m| m != SalesMeasure::Units) {
+    } else if sales
+        || d.ranking.is_some()
+        || d.yoy
+        || d.sales_measure.is_some_and(|m| m != SalesMeasure::Units)
+        || (d.sales_measure == Some(SalesMeasure::Units) && !dates.periods.is_empty())
+    {
         Some(Intent::SalesHistory)
     } else {
         None
@@ -378,7 +381,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.intent = None;
     }
 
-    d.pronoun = t.word(&["it", "its", "there", "them", "those", "these", "that", "this", "same"]) || t.contains(&["它", "那里"]);
+    d.pronoun = t.words.iter().any(|w| matches!(*w, "it" | "its" | "there" | "them" | "those" | "these" | "same")) || t.contains(&["它", "那里"]);
     let first = words.first().copied().unwrap_or("");
     d.followup = matches!(first, "and" | "also" | "only" | "just" | "now" | "then" | "same" | "how" | "what" | "i" | "instead" | "ok" | "okay")
         && (words.len() <= 9 || t.phrase(&["what about", "how about", "and for", "and in", "i mean", "and if"]))

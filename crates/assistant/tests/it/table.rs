@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::open_demo;
 
 /// Accuracy measured when the table was added; a drop below it is a regression.
-const ACCURACY_FLOOR: f64 = 0.80;
+const ACCURACY_FLOOR: f64 = 0.95;
 
 fn status_name(s: Status) -> &'static str {
     s.name()

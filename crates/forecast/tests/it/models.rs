@@ -248,3 +248,37 @@ fn accuracy_measures_by_hand() {
     // Naive on a unit line: errors 1..5, scale 1 → MASE 3.
     assert!(scores.iter().all(|s| close(s.mase.unwrap(), 3.0, 1e-12)));
 }
+
+#[test]
+fn ets_finds_the_season_and_auto_handles_long_intermittent_series() {
+    let y = seasonal_series(144);
+    let fc = forecast(&y, 12, 12, Model::Ets, &LEVELS).unwrap();
+    assert!(
+        fc.model_used.ends_with(",A)") || fc.model_used.ends_with(",M)"),
+        "{}",
+        fc.model_used
+    );
+    // The fitted season shows in the forecast: its peak is where the data's is.
+    let peak = (0..12)
+        .max_by(|&a, &b| fc.mean[a].total_cmp(&fc.mean[b]))
+        .unwrap();
+    assert!(
+        (144 + peak) % 12 == 3 || (144 + peak) % 12 == 2 || (144 + peak) % 12 == 4,
+        "peak at step {}",
+        peak + 1
+    );
+
+    // 20,000 periods with demand every seventh: one pass per model, not quadratic.
+    let long: Vec<f64> = (0..20_000)
+        .map(|t| {
+            if t % 7 == 0 {
+                1.0 + (t % 3) as f64
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let fc = forecast(&long, 28, 7, Model::Auto, &LEVELS).unwrap();
+    assert!(fc.model_used.starts_with("auto:"), "{}", fc.model_used);
+    assert!(fc.mean.iter().all(|v| v.is_finite() && *v >= 0.0));
+}
