@@ -58,6 +58,8 @@ pub struct Answer {
 
 impl Answer {
     pub fn answered(plan: Plan, text: String, value: Option<f64>, table: Option<Table>) -> Answer {
+        let mut c = text.chars();
+        let text = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
         Answer { status: Status::Answered, intent: Some(plan.intent()), plan: Some(plan), answer: text, value, table, conversation_id: None, figures: Vec::new(), explain: None }
     }
 

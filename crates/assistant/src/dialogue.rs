@@ -161,7 +161,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             let Some(prev) = prev else { return Built::Unsupported };
             let window_change = fund_window(draft);
             let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some() || draft.limit.is_some();
-            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.share || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
+            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.share || draft.yoy || draft.year_ago || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
             }
@@ -232,7 +232,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
         Intent::InventoryStatus => {
             scope.period = None;
-            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand), count: draft.count }
+            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand), count: draft.count, ranking: draft.ranking.clone() }
         }
         Intent::Forecast => Plan::Forecast { scope },
         Intent::StockoutRisk => Plan::StockoutRisk { scope },
@@ -338,12 +338,24 @@ fn fund_window(draft: &Draft) -> Option<u32> {
 fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)], window: Option<u32>) {
     {
         let scope = plan.scope_mut();
+        let previous_period = scope.period;
         for (kind, ids) in found {
             match kind {
-                Kind::Sku => scope.skus = ids.clone(),
+                // A product replaces a category or brand focus, and the other way round.
+                Kind::Sku => {
+                    scope.skus = ids.clone();
+                    scope.categories.clear();
+                    scope.brands.clear();
+                }
                 Kind::Location => scope.locations = ids.clone(),
-                Kind::Category => scope.categories = ids.clone(),
-                Kind::Brand => scope.brands = ids.clone(),
+                Kind::Category => {
+                    scope.categories = ids.clone();
+                    scope.skus.clear();
+                }
+                Kind::Brand => {
+                    scope.brands = ids.clone();
+                    scope.skus.clear();
+                }
                 Kind::Supplier => scope.suppliers = ids.clone(),
                 Kind::Fund => scope.funds = ids.clone(),
                 Kind::Node => scope.nodes = ids.clone(),
@@ -353,6 +365,12 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
         if let Some(p) = draft.dates.periods.first() {
             scope.period = Some(*p);
         }
+        // "And the same month last year?"
+        if draft.year_ago {
+            if let Some(p) = previous_period {
+                scope.period = Some(p.year_before());
+            }
+        }
         if draft.all_locations {
             scope.locations.clear();
         }
@@ -361,10 +379,12 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
         }
     }
     match plan {
-        Plan::SalesHistory { measure, ranking, share, .. } => {
+        Plan::SalesHistory { measure, ranking, share, yoy, .. } => {
             if let Some(m) = draft.sales_measure {
                 *measure = m;
             }
+            // "YoY?"
+            *yoy = *yoy || draft.yoy;
             // "as a share of the total?"
             *share = *share || draft.share;
             if let Some(r) = &draft.ranking {
@@ -391,7 +411,10 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
                 *measure = m;
             }
         }
-        Plan::InventoryStatus { measure, count, .. } => {
+        Plan::InventoryStatus { measure, count, ranking, .. } => {
+            if draft.ranking.is_some() {
+                *ranking = draft.ranking.clone();
+            }
             if let Some(m) = draft.stock_measure {
                 *measure = m;
             }

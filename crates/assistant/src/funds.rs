@@ -124,9 +124,9 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 t.rows.push(row(table, i, &res.fields));
             }
             let mut text = format!(
-                "{} fund(s){}",
-                if res.funds.len() < res.matched { format!("The first {} of the matching", res.funds.len()) } else { format!("{} active", res.matched) },
-                if fund_categories.is_empty() { " match".to_string() } else { format!(" among {} funds match", fund_categories.join("/")) }
+                "{} active {}fund(s) match",
+                res.matched,
+                if fund_categories.is_empty() { String::new() } else { format!("{} ", fund_categories.join("/")) }
             );
             for f in filters {
                 let id = field(table, &f.field)?;
@@ -141,10 +141,17 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             }
             if !res.funds.is_empty() {
                 let shown: Vec<String> = res.funds.iter().map(|&i| table.fund(i).code.clone()).collect();
-                text.push_str(&format!("{}: {}", sort.first().map_or(String::new(), |k| format!(", by {}", k.field)), shown.join(", ")));
+                let order = sort.first().map_or(String::new(), |k| format!(" by {}", k.field));
+                if res.funds.len() < res.matched {
+                    text.push_str(&format!("; the first {}{order}: {}", res.funds.len(), shown.join(", ")));
+                } else {
+                    text.push_str(&format!("{order}: {}", shown.join(", ")));
+                }
             }
             text.push('.');
-            Ok(Answer::answered(plan, text, None, Some(t)))
+            let mut a = Answer::answered(plan, text, None, Some(t));
+            a.figures = vec![("matched".into(), res.matched as f64)];
+            Ok(a)
         }
         Plan::FundMetric { scope, metric } => {
             let code = scope.funds.first().ok_or_else(|| Error::Plan("which fund?".into()))?;

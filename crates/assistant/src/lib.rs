@@ -172,6 +172,15 @@ fn explain(d: &Draft) -> String {
 /// Exact arithmetic, when the question is a calculation (possibly on the previous answer).
 fn calculate(text: &str, state: &State) -> Option<Answer> {
     let previous = state.last_value.and_then(abacus_calc::Number::from_f64);
+    // Politeness around a calculation is not part of it.
+    let mut cleaned = text.to_string();
+    for filler in ["work out", "figure out", "for me", "can you", "could you", "would you", "please", "tell me", "i need", "quickly"] {
+        let lower = cleaned.to_lowercase();
+        if let Some(pos) = lower.find(filler) {
+            cleaned.replace_range(pos..pos + filler.len(), "");
+        }
+    }
+    let text = cleaned.as_str();
     let plan = |expression: String| Plan::Calculate { scope: Default::default(), expression };
     // After a calculation, "minus 24" continues from its result.
     let after_calc = state.last.as_ref().is_some_and(|p| p.intent() == Intent::Calculate) && previous.is_some();
@@ -184,7 +193,7 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
             let exact = c.value.is_exact() && c.value.is_terminating();
             let mut answer = format!("{c}");
             if !exact {
-                answer.push_str(" (rounded for display; the value is exact to double precision)");
+                answer.push_str(" (irrational or repeating: shown to double precision)");
             }
             Some(Answer::answered(plan(c.expr.to_string()), answer, Some(value), None))
         }

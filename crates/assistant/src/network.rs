@@ -131,7 +131,8 @@ pub(crate) fn run(net: &Network, plan: Plan) -> Result<Answer> {
                     Ok(a)
                 }
                 (Outcome::Infeasible(i), _) => {
-                    let text = format!("No plan meets all demand with {described}: {}.", i.reason);
+                    let reason = i.reason.strip_prefix("no plan meets all requirements: ").unwrap_or(&i.reason);
+                    let text = format!("With {described}, no plan meets all demand: {reason}.");
                     Ok(Answer::answered(plan, text, None, None))
                 }
             }

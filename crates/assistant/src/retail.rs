@@ -332,8 +332,8 @@ fn in_item_scope(i: &abacus_store::model::Item, s: &Scope) -> bool {
 
 /// On hand, open orders, position and stock value from the snapshot and purchase orders.
 pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
-    let Plan::InventoryStatus { scope, measure, count } = &plan else { unreachable!("inventory plan") };
-    let (scope, measure, count) = (scope.clone(), *measure, *count);
+    let Plan::InventoryStatus { scope, measure, count, ranking } = &plan else { unreachable!("inventory plan") };
+    let (scope, measure, count, ranking) = (scope.clone(), *measure, *count, ranking.clone());
     if ctx.catalog.as_of.is_none() {
         return Ok(Answer::error(Some(plan.intent()), "this dataset has no inventory (no retail/ folder was imported)".into()));
     }
@@ -383,6 +383,35 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     if rows.is_empty() {
         let text = format!("There is no inventory record for {} as of {}.", scope_text(ctx, &scope), as_of);
         return Ok(Answer::answered(plan, text, None, None));
+    }
+    if let Some(r) = &ranking {
+        // Rank SKUs (summed over the locations in scope) by the measure.
+        let pick = |oh: f64, op: f64, sku: &str| match measure {
+            StockMeasure::OpenOrders => op,
+            StockMeasure::Position => oh + op,
+            StockMeasure::ValueAtCost => oh * ctx.items.get(sku).map_or(0.0, |i| i.unit_cost),
+            StockMeasure::ValueAtPrice => oh * ctx.items.get(sku).map_or(0.0, |i| i.unit_price),
+            _ => oh,
+        };
+        let mut by_sku: std::collections::BTreeMap<String, f64> = std::collections::BTreeMap::new();
+        for row in &rows {
+            *by_sku.entry(row.0.clone()).or_default() += pick(row.2, row.3, &row.0);
+        }
+        let mut ranked: Vec<(String, f64)> = by_sku.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            let o = b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal);
+            (if r.ascending { o.reverse() } else { o }).then_with(|| a.0.cmp(&b.0))
+        });
+        if let Some(n) = r.top {
+            ranked.truncate(n);
+        }
+        let mut table = Table::new(&["sku", "name", "amount"]);
+        for (sku, v) in &ranked {
+            table.rows.push(vec![json!(sku), json!(ctx.items.get(sku).map(|i| i.name.clone())), json!(v)]);
+        }
+        let listed: Vec<String> = ranked.iter().map(|(s, v)| format!("{s} ({})", fmt_num(*v, 2))).collect();
+        let text = format!("Ranking of SKUs for {} as of {as_of}: {}.", scope_text(ctx, &scope), listed.join(", "));
+        return Ok(Answer::answered(plan, text, None, Some(table)));
     }
     let (on_hand, open_q): (f64, f64) = rows.iter().fold((0.0, 0.0), |(a, b), r| (a + r.2, b + r.3));
     let cost = |sku: &str| ctx.items.get(sku).map_or(0.0, |i| i.unit_cost);

@@ -171,8 +171,11 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             ["ytd", ..] | ["year", "to", "date", ..] | ["year-to-date", ..] => {
                 take(&mut d, 1, Some(Period { start: year_range(as_of.year()).start, end: as_of }))
             }
-            ["this" | "current", unit, ..] if matches!(*unit, "month" | "quarter" | "year" | "week") => {
+            ["this" | "current", unit, ..] if matches!(*unit, "month" | "quarter" | "qtr" | "year" | "yr" | "week" | "wk") => {
                 let start = match *unit {
+                    "qtr" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
+                    "yr" => year_range(as_of.year()).start,
+                    "wk" => as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday())),
                     "month" => month_range(as_of.year(), as_of.month()).start,
                     "quarter" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
                     "year" => year_range(as_of.year()).start,
@@ -188,12 +191,12 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 let m = as_of - Duration::days(i64::from(as_of.day()));
                 take(&mut d, 2, Some(month_range(m.year(), m.month())))
             }
-            ["last" | "previous" | "prior", "quarter", ..] => {
+            ["last" | "previous" | "prior", "quarter" | "qtr", ..] => {
                 let q = (as_of.month() - 1) / 3 + 1;
                 let p = if q == 1 { quarter_range(as_of.year() - 1, 4) } else { quarter_range(as_of.year(), q - 1) };
                 take(&mut d, 2, Some(p))
             }
-            ["last" | "previous" | "prior", "year", ..] | ["last" | "previous", "year's", ..] => {
+            ["last" | "previous" | "prior", "year" | "yr", ..] | ["last" | "previous", "year's", ..] => {
                 // "last year's Double 11" is the event day in that year.
                 if let Some((k, m, day)) = event_day(&rest[2..]) {
                     let date = NaiveDate::from_ymd_opt(as_of.year() - 1, m, day).expect("valid");

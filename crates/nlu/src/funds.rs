@@ -189,6 +189,12 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
     (out, missing)
 }
 
+/// A count written in digits or words ("5", "three").
+fn count_word(w: &str) -> Option<usize> {
+    const WORDS: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    w.parse::<usize>().ok().or_else(|| WORDS.iter().position(|x| *x == w))
+}
+
 fn number_at(w: &[&str], i: usize) -> Option<f64> {
     let x: f64 = w.get(i)?.replace(',', "").parse().ok().filter(|x: &f64| x.is_finite())?;
     let pct = w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent" || *n == "pct");
@@ -379,7 +385,7 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             if let Some(field) = field {
                 d.sort.push(SortKey { field, descending: desc });
                 for k in [i + 1, i.wrapping_sub(1)] {
-                    if let Some(n) = w.get(k).and_then(|t| t.parse::<usize>().ok()).filter(|n| *n > 0 && *n < 1000) {
+                    if let Some(n) = w.get(k).and_then(|t| count_word(t)).filter(|n| *n > 0 && *n < 1000) {
                         d.limit = Some(n);
                     }
                 }
@@ -429,7 +435,7 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     // Limit: "top 3", "first 5", "3 funds".
     for i in 0..w.len() {
         if matches!(w[i], "top" | "first" | "best") {
-            if let Some(n) = w.get(i + 1).and_then(|x| x.parse::<usize>().ok()) {
+            if let Some(n) = w.get(i + 1).and_then(|x| count_word(x)) {
                 d.limit = Some(n);
             }
         }

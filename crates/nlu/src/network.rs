@@ -76,7 +76,7 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
     let facilities: Vec<&String> = nodes.iter().filter(|n| kind(n) == "facility").collect();
     let suppliers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "supplier").collect();
     let customers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "customer").collect();
-    let every_store = t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "all the stores", "every shop"]);
+    let every_store = t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "all the stores", "every shop", "every demand", "all demand", "each demand", "all demands"]);
     let mut out = Vec::new();
 
     // Exclusive pairing: "A shipped only to B, and B received only from A".
@@ -195,8 +195,9 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
             e.product = product.clone();
             if t.phrase(&["stops ordering", "stop ordering", "stopped ordering", "no longer orders", "no demand", "zero demand"]) {
                 e.set = Some(0.0);
-            } else if t.word(&["more", "extra", "additional"]) && amount(t).is_some() && scale_of(t).is_none_or(|_| !t.lower.contains('%')) {
-                e.add = amount(t);
+            } else if (t.word(&["more", "extra", "additional"]) || (t.word(&["by"]) && t.word(&["up", "rise", "rises", "increase", "increases", "grows", "down", "drop", "drops", "falls", "decrease", "decreases"]))) && amount(t).is_some() && !t.lower.contains('%') {
+                let down = t.word(&["down", "drop", "drops", "falls", "decrease", "decreases", "fewer", "less"]);
+                e.add = amount(t).map(|a| if down { -a } else { a });
             } else if let Some(x) = scale_of(t) {
                 e.scale = Some(x);
             } else if let Some(a) = amount(t) {

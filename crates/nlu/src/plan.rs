@@ -199,6 +199,9 @@ pub enum Plan {
         /// "How many SKUs …": the value is a count.
         #[serde(default)]
         count: bool,
+        /// "Which 3 SKUs have the most on hand": a ranking of SKUs by the measure.
+        #[serde(default)]
+        ranking: Option<Ranking>,
     },
     StockoutRisk {
         scope: Scope,

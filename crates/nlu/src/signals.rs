@@ -51,9 +51,9 @@ pub const STOCK_PHRASES: &[&str] = &[
     "on hand", "in stock", "stock level", "stock levels", "inventory level", "inventory position", "stock on hand",
     "open purchase orders", "open purchase order", "open orders", "open order", "on order", "purchase orders",
     "days of cover", "days of supply", "stock value", "inventory value", "value of the inventory", "value of inventory",
-    "value of stock", "have left", "in inventory", "available",
+    "value of stock", "have left", "in inventory",
 ];
-pub const STOCK_WORDS: &[&str] = &["inventory", "stock", "onhand", "stocked"];
+pub const STOCK_WORDS: &[&str] = &["inventory", "stock", "onhand", "stocked", "inv"];
 pub const STOCK_ZH_AR: &[&str] = &["库存", "在途", "المتوفرة", "مخزون", "المخزون"];
 
 pub const FORECAST_WORDS: &[&str] = &["forecast", "forecasts", "forecasted", "predict", "predicted", "prediction", "projected", "projection", "expect", "expected", "outlook"];

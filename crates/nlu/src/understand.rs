@@ -53,6 +53,8 @@ pub struct Draft {
     pub also: bool,
     /// "how many more … than …", "difference between".
     pub difference: bool,
+    /// "the same month last year": the previous period, one year earlier.
+    pub year_ago: bool,
     /// "what share of …", "as a share of the total".
     pub share: bool,
     /// "A vs B", "compare A and B".
@@ -233,9 +235,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
 
-    d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "same period last year", "vs last year", "versus last year", "compared with last year", "compared to last year"]) || t.contains(&["同比"]) || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
+    let year_ago = t.phrase(&["same period last year", "same quarter last year", "same qtr last yr", "same qtr last year", "same month last year", "same week last year", "same period last yr", "same month last yr", "a year earlier", "a year ago", "the year before", "prior year", "previous year"]);
+    d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "vs last year", "versus last year", "compared with last year", "compared to last year", "vs last yr"])
+        || t.contains(&["同比"])
+        || (year_ago && t.word(&["growth", "grew", "grow", "change", "increase", "decrease", "vs", "versus", "compared"]))
+        || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
+    d.year_ago = year_ago && !d.yoy;
 
-    d.difference = t.phrase(&["how many more", "how much more", "how many fewer", "how much less", "difference between", "difference in", "more than", "fewer than", "less than"]) && !t.phrase(&["days of cover"]);
+    d.difference = (t.phrase(&["how many more", "how much more", "how many fewer", "how much less", "difference between", "difference in", "more than", "fewer than", "less than", "gap between"]) || t.word(&["minus", "gap"])) && !t.phrase(&["days of cover"]);
     d.share = t.phrase(&["share of", "percentage of", "percent of", "proportion of", "fraction of", "what share", "as a share", "what percentage", "what percent", "contribution of"]) || t.contains(&["占比", "比重"]);
     d.versus = t.word(&["vs", "versus", "compare", "compared", "comparison"]) && !d.yoy;
     d.count = t.phrase(&["how many skus", "how many products", "how many items", "number of skus", "number of products", "count of skus", "how many distinct"]);
@@ -249,6 +256,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     if let (Some(r), Some(n)) = (d.ranking.as_mut(), d.limit) {
         // "Which items sold the most units? top 3"
         r.top = Some(n);
+    }
+    if let Some(r) = d.ranking.as_mut() {
+        // "… Rank them all."
+        if t.phrase(&["rank them all", "rank all", "all of them", "every one", "rank them"]) {
+            r.top = None;
+        }
     }
     // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
     if d.yoy && dates.periods.len() >= 2 {
@@ -334,7 +347,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let network = has_node
         || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if))
         || (t.word(&["cost", "costs"]) && t.phrase(&["at best", "cheapest total", "minimum total", "lowest total", "least total", "optimal plan", "best plan"]))
-        || (d.what_if && t.phrase(&["every store", "all stores", "each store", "every customer", "all customers"]) && t.word(&["demand", "need", "needed", "needs"]));
+        || (d.what_if && t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "every demand", "all demand", "each demand", "all demands"]) && t.word(&["demand", "demands", "need", "needed", "needs"]));
     if network {
         let kind_of = |id: &str| lexicon.tag(Kind::Node, id);
         d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of);
