@@ -150,7 +150,7 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
         }
     }
     // "rank all warehouses by revenue", "which category sold the most", "revenue by brand"
-    if let Some(i) = t.find_phrase(&["rank", "ranking", "ranked", "sort", "sorted", "order"]) {
+    if let Some(i) = t.find_phrase(&["rank", "ranking", "ranked", "sort", "sorted", "order by", "ordered by"]) {
         if let Some(by) = w[i + 1..w.len().min(i + 5)].iter().find_map(|x| group_word(x)) {
             return Some(Ranking { by, top: None, ascending: false });
         }
