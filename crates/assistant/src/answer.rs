@@ -34,7 +34,10 @@ pub struct Table {
 
 impl Table {
     pub fn new(columns: &[&str]) -> Table {
-        Table { columns: columns.iter().map(|c| c.to_string()).collect(), rows: Vec::new() }
+        Table {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
     }
 }
 
@@ -59,20 +62,63 @@ pub struct Answer {
 impl Answer {
     pub fn answered(plan: Plan, text: String, value: Option<f64>, table: Option<Table>) -> Answer {
         let mut c = text.chars();
-        let text = c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default();
-        Answer { status: Status::Answered, intent: Some(plan.intent()), plan: Some(plan), answer: text, value, table, conversation_id: None, figures: Vec::new(), explain: None }
+        let text = c
+            .next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default();
+        Answer {
+            status: Status::Answered,
+            intent: Some(plan.intent()),
+            plan: Some(plan),
+            answer: text,
+            value,
+            table,
+            conversation_id: None,
+            figures: Vec::new(),
+            explain: None,
+        }
     }
 
     pub fn clarify(intent: Option<Intent>, plan: Option<Plan>, text: String) -> Answer {
-        Answer { status: Status::Clarify, intent, plan, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
+        Answer {
+            status: Status::Clarify,
+            intent,
+            plan,
+            answer: text,
+            value: None,
+            table: None,
+            conversation_id: None,
+            figures: Vec::new(),
+            explain: None,
+        }
     }
 
     pub fn error(intent: Option<Intent>, text: String) -> Answer {
-        Answer { status: Status::Error, intent, plan: None, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
+        Answer {
+            status: Status::Error,
+            intent,
+            plan: None,
+            answer: text,
+            value: None,
+            table: None,
+            conversation_id: None,
+            figures: Vec::new(),
+            explain: None,
+        }
     }
 
     pub fn unsupported(text: String) -> Answer {
-        Answer { status: Status::Unsupported, intent: None, plan: None, answer: text, value: None, table: None, conversation_id: None, figures: Vec::new(), explain: None }
+        Answer {
+            status: Status::Unsupported,
+            intent: None,
+            plan: None,
+            answer: text,
+            value: None,
+            table: None,
+            conversation_id: None,
+            figures: Vec::new(),
+            explain: None,
+        }
     }
 }
 
@@ -97,7 +143,11 @@ pub fn fmt_num(x: f64, dp: usize) -> String {
         grouped.push(c);
     }
     let frac = frac.trim_end_matches('0');
-    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let sign = if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
     if frac.is_empty() {
         format!("{sign}{grouped}")
     } else {

@@ -27,7 +27,12 @@ impl<'a> Context<'a> {
             .or(catalog.funds_as_of)
             .unwrap_or_else(|| chrono::Utc::now().date_naive());
         let mut entities = Vec::new();
-        let e = |kind, id: &str, names: Vec<String>| Entity { kind, id: id.to_string(), names, tag: None };
+        let e = |kind, id: &str, names: Vec<String>| Entity {
+            kind,
+            id: id.to_string(),
+            names,
+            tag: None,
+        };
         for i in &catalog.items {
             entities.push(e(Kind::Sku, &i.sku, vec![i.name.clone()]));
         }
@@ -51,18 +56,41 @@ impl<'a> Context<'a> {
         for n in &catalog.nodes {
             let mut names = vec![n.node_id.clone()];
             names.extend(n.name.clone());
-            entities.push(Entity { tag: Some(n.kind.clone()), ..e(Kind::Node, &n.node_id, names) });
+            entities.push(Entity {
+                tag: Some(n.kind.clone()),
+                ..e(Kind::Node, &n.node_id, names)
+            });
         }
         for p in &catalog.products {
-            entities.push(e(Kind::Product, p, vec![p.clone(), p.replace(['_', '-'], " ")]));
+            entities.push(e(
+                Kind::Product,
+                p,
+                vec![p.clone(), p.replace(['_', '-'], " ")],
+            ));
         }
-        let cities: Vec<(String, String)> = catalog.locations.iter().map(|l| (l.location_id.clone(), l.city.clone())).collect();
+        let cities: Vec<(String, String)> = catalog
+            .locations
+            .iter()
+            .map(|l| (l.location_id.clone(), l.city.clone()))
+            .collect();
         let lexicon = Lexicon::new(entities, &cities);
         Ok(Context {
             ds,
-            items: catalog.items.iter().map(|i| (i.sku.clone(), i.clone())).collect(),
-            location_names: catalog.locations.iter().map(|l| (l.location_id.clone(), l.name.clone())).collect(),
-            fund_names: catalog.funds.iter().map(|(c, n, _)| (c.clone(), n.clone())).collect(),
+            items: catalog
+                .items
+                .iter()
+                .map(|i| (i.sku.clone(), i.clone()))
+                .collect(),
+            location_names: catalog
+                .locations
+                .iter()
+                .map(|l| (l.location_id.clone(), l.name.clone()))
+                .collect(),
+            fund_names: catalog
+                .funds
+                .iter()
+                .map(|(c, n, _)| (c.clone(), n.clone()))
+                .collect(),
             catalog,
             lexicon,
             as_of,

@@ -14,10 +14,16 @@ pub const LEVELS: [f64; 2] = [80.0, 95.0];
 
 /// Daily units of one SKU at one location from its first sale to the day before `as_of`.
 pub fn history(ctx: &Context<'_>, sku: &str, loc: &str, as_of: Date) -> Result<Vec<f64>> {
-    let Some((first, _)) = ctx.catalog.sales_range else { return Ok(Vec::new()) };
+    let Some((first, _)) = ctx.catalog.sales_range else {
+        return Ok(Vec::new());
+    };
     let end = as_of - Duration::days(1);
-    let days = ctx.ds.daily_units(&[sku.to_string()], &[loc.to_string()], first, end)?;
-    let Some(start) = days.iter().find(|(_, u)| *u > 0.0).map(|(d, _)| *d) else { return Ok(Vec::new()) };
+    let days = ctx
+        .ds
+        .daily_units(&[sku.to_string()], &[loc.to_string()], first, end)?;
+    let Some(start) = days.iter().find(|(_, u)| *u > 0.0).map(|(d, _)| *d) else {
+        return Ok(Vec::new());
+    };
     let n = (end - start).num_days() + 1;
     let mut y = vec![0.0; n.max(0) as usize];
     for (d, u) in days {
@@ -29,7 +35,12 @@ pub fn history(ctx: &Context<'_>, sku: &str, loc: &str, as_of: Date) -> Result<V
 }
 
 /// The next `horizon` days of one series (None when it has never sold).
-pub fn series_forecast(ctx: &Context<'_>, sku: &str, loc: &str, horizon: usize) -> Result<Option<Forecast>> {
+pub fn series_forecast(
+    ctx: &Context<'_>,
+    sku: &str,
+    loc: &str,
+    horizon: usize,
+) -> Result<Option<Forecast>> {
     let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
     let y = history(ctx, sku, loc, as_of)?;
     if y.is_empty() {
@@ -40,7 +51,12 @@ pub fn series_forecast(ctx: &Context<'_>, sku: &str, loc: &str, horizon: usize) 
 
 /// Accuracy of one series: forecast the last `h` days from the history before them
 /// (training data only) and score against what sold. Returns (sMAPE, MASE, actual, forecast).
-pub fn backtest(ctx: &Context<'_>, sku: &str, loc: &str, h: usize) -> Result<Option<(f64, Option<f64>, f64, f64)>> {
+pub fn backtest(
+    ctx: &Context<'_>,
+    sku: &str,
+    loc: &str,
+    h: usize,
+) -> Result<Option<(f64, Option<f64>, f64, f64)>> {
     let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
     let y = history(ctx, sku, loc, as_of)?;
     if y.len() < h + 28 {

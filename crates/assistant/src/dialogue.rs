@@ -25,11 +25,18 @@ pub struct State {
 pub enum Built {
     Plan(Plan),
     /// A reference fits several entities equally: ask which.
-    Clarify { plan: Plan, kind: Kind, options: Vec<String> },
+    Clarify {
+        plan: Plan,
+        kind: Kind,
+        options: Vec<String>,
+    },
     /// Nothing in the question is something Abacus does.
     Unsupported,
     /// A window or other slot is missing and cannot be inherited.
-    Missing { intent: Intent, what: String },
+    Missing {
+        intent: Intent,
+        what: String,
+    },
 }
 
 fn is_retail(i: Intent) -> bool {
@@ -47,7 +54,10 @@ fn is_retail(i: Intent) -> bool {
 }
 
 fn is_fund(i: Intent) -> bool {
-    matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare)
+    matches!(
+        i,
+        Intent::FundScreen | Intent::FundMetric | Intent::FundCompare
+    )
 }
 
 /// Ids by kind from the draft's mentions; the first ambiguous mention is returned apart.
@@ -71,17 +81,27 @@ fn plan_window(p: &Plan) -> Option<u32> {
     let names: Vec<&String> = match p {
         Plan::FundMetric { metric, .. } => vec![metric],
         Plan::FundCompare { metrics, .. } => metrics.iter().collect(),
-        Plan::FundScreen { filters, sort, .. } => filters.iter().map(|f| &f.field).chain(sort.iter().map(|k| &k.field)).collect(),
+        Plan::FundScreen { filters, sort, .. } => filters
+            .iter()
+            .map(|f| &f.field)
+            .chain(sort.iter().map(|k| &k.field))
+            .collect(),
         _ => Vec::new(),
     };
-    names.iter().find_map(|m| m.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse().ok()))
+    names.iter().find_map(|m| {
+        m.strip_suffix('y')
+            .and_then(|m| m.rsplit('_').next())
+            .and_then(|k| k.parse().ok())
+    })
 }
 
 /// Metric names written without a window ("sharpe_?y") take the conversation's window.
 fn fill_windows(draft: &Draft, prev: Option<&Plan>) -> Result<Draft, String> {
     let mut d = draft.clone();
     let unresolved = |name: &str| name.ends_with("_?y");
-    let any = d.funds.metrics.iter().any(|m| unresolved(m)) || d.funds.filters.iter().any(|f| unresolved(&f.field)) || d.funds.sort.iter().any(|k| unresolved(&k.field));
+    let any = d.funds.metrics.iter().any(|m| unresolved(m))
+        || d.funds.filters.iter().any(|f| unresolved(&f.field))
+        || d.funds.sort.iter().any(|k| unresolved(&k.field));
     if !any {
         return Ok(d);
     }
@@ -107,13 +127,24 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         Err(base) => {
             return Built::Missing {
                 intent: draft.intent.unwrap_or(Intent::FundMetric),
-                what: format!("the window of the {} (1, 3 or 5 years)", base.replace('_', " ")),
+                what: format!(
+                    "the window of the {} (1, 3 or 5 years)",
+                    base.replace('_', " ")
+                ),
             }
         }
     };
     let draft = &filled;
     let prev = state.last.as_ref();
-    let kinds = [Kind::Sku, Kind::Location, Kind::Category, Kind::Brand, Kind::Supplier, Kind::Fund, Kind::Node];
+    let kinds = [
+        Kind::Sku,
+        Kind::Location,
+        Kind::Category,
+        Kind::Brand,
+        Kind::Supplier,
+        Kind::Fund,
+        Kind::Node,
+    ];
     let mut found: Vec<(Kind, Vec<String>)> = Vec::new();
     let mut ambiguous: Option<Mention> = None;
     for k in kinds {
@@ -125,7 +156,12 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             found.push((k, ids));
         }
     }
-    let get = |k: Kind| found.iter().find(|(kk, _)| *kk == k).map(|(_, v)| v.clone());
+    let get = |k: Kind| {
+        found
+            .iter()
+            .find(|(kk, _)| *kk == k)
+            .map(|(_, v)| v.clone())
+    };
     let any_entity = !found.is_empty() || ambiguous.is_some();
     let period = draft.dates.periods.first().copied();
 
@@ -147,28 +183,64 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     }
     let intent = match draft.intent {
         // "And how many units?", "and by revenue?": the same question, changed.
-        Some(i) if draft.followup && prev.is_some_and(|p| p.intent() == i) && !matches!(i, Intent::FundScreen | Intent::FundMetric | Intent::FundCompare | Intent::NetworkWhatIf | Intent::NetworkOptimize) && !draft.all_locations => {
+        Some(i)
+            if draft.followup
+                && prev.is_some_and(|p| p.intent() == i)
+                && !matches!(
+                    i,
+                    Intent::FundScreen
+                        | Intent::FundMetric
+                        | Intent::FundCompare
+                        | Intent::NetworkWhatIf
+                        | Intent::NetworkOptimize
+                )
+                && !draft.all_locations =>
+        {
             let mut plan = prev.expect("checked").clone();
             apply_followup(&mut plan, draft, &found, fund_window(draft));
             if let Some(m) = ambiguous {
-                return Built::Clarify { plan, kind: m.kind, options: m.ids };
+                return Built::Clarify {
+                    plan,
+                    kind: m.kind,
+                    options: m.ids,
+                };
             }
             return Built::Plan(plan);
         }
         Some(i) => i,
         None => {
             // A follow-up: the previous plan with what this turn changes.
-            let Some(prev) = prev else { return Built::Unsupported };
+            let Some(prev) = prev else {
+                return Built::Unsupported;
+            };
             let window_change = fund_window(draft);
-            let fund_change = !draft.funds.filters.is_empty() || !draft.funds.sort.is_empty() || draft.funds.limit.is_some() || draft.limit.is_some();
-            let changes = any_entity || period.is_some() || draft.sales_measure.is_some() || draft.share || draft.yoy || draft.year_ago || draft.narrows || window_change.is_some() || draft.dates.horizon_days.is_some() || draft.ranking.is_some() || fund_change || draft.service_level.is_some();
+            let fund_change = !draft.funds.filters.is_empty()
+                || !draft.funds.sort.is_empty()
+                || draft.funds.limit.is_some()
+                || draft.limit.is_some();
+            let changes = any_entity
+                || period.is_some()
+                || draft.sales_measure.is_some()
+                || draft.share
+                || draft.yoy
+                || draft.year_ago
+                || draft.narrows
+                || window_change.is_some()
+                || draft.dates.horizon_days.is_some()
+                || draft.ranking.is_some()
+                || fund_change
+                || draft.service_level.is_some();
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
             }
             let mut plan = prev.clone();
             apply_followup(&mut plan, draft, &found, window_change);
             if let Some(m) = ambiguous {
-                return Built::Clarify { plan, kind: m.kind, options: m.ids };
+                return Built::Clarify {
+                    plan,
+                    kind: m.kind,
+                    options: m.ids,
+                };
             }
             return Built::Plan(plan);
         }
@@ -186,10 +258,21 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         period,
         horizon_days: draft.dates.horizon_days,
     };
-    let global = draft.all_locations || draft.ranking.is_some() || matches!(draft.sales_measure, Some(SalesMeasure::SkusSold | SalesMeasure::SkusNotSold)) || draft.stock_measure == Some(StockMeasure::ZeroOnHand);
+    let global = draft.all_locations
+        || draft.ranking.is_some()
+        || matches!(
+            draft.sales_measure,
+            Some(SalesMeasure::SkusSold | SalesMeasure::SkusNotSold)
+        )
+        || draft.stock_measure == Some(StockMeasure::ZeroOnHand);
     if let Some(p) = prev {
         let ps = p.scope();
-        if is_retail(intent) && is_retail(p.intent()) && !any_entity && !global && draft.unknown_product.is_none() {
+        if is_retail(intent)
+            && is_retail(p.intent())
+            && !any_entity
+            && !global
+            && draft.unknown_product.is_none()
+        {
             scope.skus = ps.skus.clone();
             scope.locations = ps.locations.clone();
             scope.categories = ps.categories.clone();
@@ -198,10 +281,18 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 scope.period = ps.period;
             }
         }
-        if is_fund(intent) && is_fund(p.intent()) && scope.funds.is_empty() && intent != Intent::FundScreen {
+        if is_fund(intent)
+            && is_fund(p.intent())
+            && scope.funds.is_empty()
+            && intent != Intent::FundScreen
+        {
             scope.funds = ps.funds.clone();
         }
-        if intent == Intent::FundCompare && p.intent() == Intent::FundMetric && !ps.funds.is_empty() && draft.linked.of(Kind::Fund).count() == 1 {
+        if intent == Intent::FundCompare
+            && p.intent() == Intent::FundMetric
+            && !ps.funds.is_empty()
+            && draft.linked.of(Kind::Fund).count() == 1
+        {
             // "Compare it with fund F0052": the previous fund first.
             let mut funds = ps.funds.clone();
             for f in &scope.funds {
@@ -213,13 +304,31 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
     }
     // "How many did it sell there?" with nothing to refer to: ask, never answer for everything.
-    if is_retail(intent) && draft.pronoun && !any_entity && scope.skus.is_empty() && scope.locations.is_empty() && scope.categories.is_empty() && scope.brands.is_empty() && !global {
-        return Built::Missing { intent, what: "which product and location you mean".into() };
+    if is_retail(intent)
+        && draft.pronoun
+        && !any_entity
+        && scope.skus.is_empty()
+        && scope.locations.is_empty()
+        && scope.categories.is_empty()
+        && scope.brands.is_empty()
+        && !global
+    {
+        return Built::Missing {
+            intent,
+            what: "which product and location you mean".into(),
+        };
     }
     let f = &draft.funds;
     let plan = match intent {
         Intent::SalesHistory => {
-            let pairs = [&scope.skus, &scope.locations, &scope.categories, &scope.brands].iter().any(|v| v.len() >= 2);
+            let pairs = [
+                &scope.skus,
+                &scope.locations,
+                &scope.categories,
+                &scope.brands,
+            ]
+            .iter()
+            .any(|v| v.len() >= 2);
             Plan::SalesHistory {
                 measure: draft.sales_measure.unwrap_or(SalesMeasure::Units),
                 ranking: draft.ranking.clone(),
@@ -232,15 +341,32 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
         Intent::InventoryStatus => {
             scope.period = None;
-            Plan::InventoryStatus { scope, measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand), count: draft.count, ranking: draft.ranking.clone() }
+            Plan::InventoryStatus {
+                scope,
+                measure: draft.stock_measure.unwrap_or(StockMeasure::OnHand),
+                count: draft.count,
+                ranking: draft.ranking.clone(),
+            }
         }
         Intent::Forecast => Plan::Forecast { scope },
         Intent::StockoutRisk => Plan::StockoutRisk { scope },
         Intent::Replenishment => Plan::Replenishment { scope },
-        Intent::InventoryPolicy => Plan::InventoryPolicy { scope, measure: draft.policy_measure.unwrap_or(PolicyMeasure::SafetyStock), service_level: draft.service_level },
-        Intent::ExcessStock => Plan::ExcessStock { scope, min_days_of_cover: draft.min_days },
+        Intent::InventoryPolicy => Plan::InventoryPolicy {
+            scope,
+            measure: draft.policy_measure.unwrap_or(PolicyMeasure::SafetyStock),
+            service_level: draft.service_level,
+        },
+        Intent::ExcessStock => Plan::ExcessStock {
+            scope,
+            min_days_of_cover: draft.min_days,
+        },
         Intent::ForecastAccuracy => Plan::ForecastAccuracy { scope },
-        Intent::NetworkOptimize => Plan::NetworkOptimize { scope: Scope { period: None, ..scope } },
+        Intent::NetworkOptimize => Plan::NetworkOptimize {
+            scope: Scope {
+                period: None,
+                ..scope
+            },
+        },
         Intent::NetworkWhatIf => {
             let mut edits = Vec::new();
             // "And if we also close South Packing?": on top of the previous what-if.
@@ -253,7 +379,13 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 return Built::Missing { intent, what: "what should change in the network (a demand, a capacity, a lane cost, a facility to open or close, …)".into() };
             }
             edits.extend(draft.network_edits.iter().cloned());
-            Plan::NetworkWhatIf { scope: Scope { period: None, ..scope }, edits }
+            Plan::NetworkWhatIf {
+                scope: Scope {
+                    period: None,
+                    ..scope
+                },
+                edits,
+            }
         }
         Intent::FundScreen => {
             if let Some(cond) = &f.unresolved {
@@ -264,7 +396,14 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             let mut limit = f.limit;
             let mut cats = f.categories.clone();
             // "Only the ones with AUM above 1000 million", "sort them by …": refine the previous screen.
-            if let Some(Plan::FundScreen { fund_categories, filters: pf, sort: ps, limit: pl, .. }) = prev {
+            if let Some(Plan::FundScreen {
+                fund_categories,
+                filters: pf,
+                sort: ps,
+                limit: pl,
+                ..
+            }) = prev
+            {
                 if !f.new_list && cats.is_empty() {
                     let mut all = pf.clone();
                     all.extend(filters);
@@ -278,7 +417,19 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     cats = fund_categories.clone();
                 }
             }
-            Plan::FundScreen { scope: Scope { period: None, ..scope }, fund_categories: cats, risk_levels: Vec::new(), filters, name_contains: Vec::new(), managers: f.managers.clone(), sort, limit }
+            Plan::FundScreen {
+                scope: Scope {
+                    period: None,
+                    ..scope
+                },
+                fund_categories: cats,
+                risk_levels: Vec::new(),
+                filters,
+                name_contains: Vec::new(),
+                managers: f.managers.clone(),
+                sort,
+                limit,
+            }
         }
         Intent::FundMetric => {
             let metric = match f.metrics.first() {
@@ -288,7 +439,13 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     _ => return Built::Missing { intent, what: "which figure of the fund (a return, volatility, Sharpe ratio, drawdown, fee, AUM, …)".into() },
                 },
             };
-            Plan::FundMetric { scope: Scope { period: None, ..scope }, metric }
+            Plan::FundMetric {
+                scope: Scope {
+                    period: None,
+                    ..scope
+                },
+                metric,
+            }
         }
         Intent::FundCompare => {
             let mut metrics = f.metrics.clone();
@@ -297,17 +454,33 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     metrics.push(metric.clone());
                 }
             }
-            Plan::FundCompare { scope: Scope { period: None, ..scope }, metrics, difference: f.difference }
+            Plan::FundCompare {
+                scope: Scope {
+                    period: None,
+                    ..scope
+                },
+                metrics,
+                difference: f.difference,
+            }
         }
-        Intent::Calculate => Plan::Calculate { scope, expression: String::new() },
+        Intent::Calculate => Plan::Calculate {
+            scope,
+            expression: String::new(),
+        },
     };
     let _ = ctx;
     if let Some(m) = ambiguous {
         // In a screen, a partial fund name is not a reference to resolve; in a what-if,
         // "all three packing centres" has already been read as every facility.
-        let read_as_all = intent == Intent::NetworkWhatIf && m.kind == Kind::Node && !draft.network_edits.is_empty();
+        let read_as_all = intent == Intent::NetworkWhatIf
+            && m.kind == Kind::Node
+            && !draft.network_edits.is_empty();
         if !(intent == Intent::FundScreen && m.kind == Kind::Fund) && !read_as_all {
-            return Built::Clarify { plan, kind: m.kind, options: m.ids };
+            return Built::Clarify {
+                plan,
+                kind: m.kind,
+                options: m.ids,
+            };
         }
     }
     Built::Plan(plan)
@@ -335,7 +508,12 @@ fn fund_window(draft: &Draft) -> Option<u32> {
     None
 }
 
-fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)], window: Option<u32>) {
+fn apply_followup(
+    plan: &mut Plan,
+    draft: &Draft,
+    found: &[(Kind, Vec<String>)],
+    window: Option<u32>,
+) {
     {
         let scope = plan.scope_mut();
         let previous_period = scope.period;
@@ -379,7 +557,13 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
         }
     }
     match plan {
-        Plan::SalesHistory { measure, ranking, share, yoy, .. } => {
+        Plan::SalesHistory {
+            measure,
+            ranking,
+            share,
+            yoy,
+            ..
+        } => {
             if let Some(m) = draft.sales_measure {
                 *measure = m;
             }
@@ -394,7 +578,12 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
                 r.top = Some(n);
             }
         }
-        Plan::FundScreen { filters, sort, limit, .. } => {
+        Plan::FundScreen {
+            filters,
+            sort,
+            limit,
+            ..
+        } => {
             filters.extend(draft.funds.filters.iter().cloned());
             if !draft.funds.sort.is_empty() {
                 *sort = draft.funds.sort.clone();
@@ -403,7 +592,11 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
                 *limit = Some(n);
             }
         }
-        Plan::InventoryPolicy { service_level, measure, .. } => {
+        Plan::InventoryPolicy {
+            service_level,
+            measure,
+            ..
+        } => {
             if draft.service_level.is_some() {
                 *service_level = draft.service_level;
             }
@@ -411,7 +604,12 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
                 *measure = m;
             }
         }
-        Plan::InventoryStatus { measure, count, ranking, .. } => {
+        Plan::InventoryStatus {
+            measure,
+            count,
+            ranking,
+            ..
+        } => {
             if draft.ranking.is_some() {
                 *ranking = draft.ranking.clone();
             }
@@ -420,13 +618,17 @@ fn apply_followup(plan: &mut Plan, draft: &Draft, found: &[(Kind, Vec<String>)],
             }
             *count = *count || draft.count;
         }
-        Plan::ExcessStock { min_days_of_cover, .. } => {
+        Plan::ExcessStock {
+            min_days_of_cover, ..
+        } => {
             if draft.min_days.is_some() {
                 *min_days_of_cover = draft.min_days;
             }
         }
         Plan::FundMetric { metric, .. } => {
-            if let (Some(k), Some(base)) = (window, metric.rsplit_once('_').map(|(b, _)| b.to_string())) {
+            if let (Some(k), Some(base)) =
+                (window, metric.rsplit_once('_').map(|(b, _)| b.to_string()))
+            {
                 if metric.ends_with('y') {
                     *metric = format!("{base}_{k}y");
                 }
@@ -444,8 +646,16 @@ fn pick_option(draft: &Draft, ctx: &Context<'_>, kind: &str, options: &[String])
             return Some(m.ids[0].clone());
         }
     }
-    const FILLER: &[&str] = &["the", "one", "i", "mean", "class", "share", "that", "this", "it", "please", "yes", "an", "of", "for"];
-    let words: Vec<&str> = draft.tokens.iter().map(|t| t.text.as_str()).filter(|w| !FILLER.contains(w)).collect();
+    const FILLER: &[&str] = &[
+        "the", "one", "i", "mean", "class", "share", "that", "this", "it", "please", "yes", "an",
+        "of", "for",
+    ];
+    let words: Vec<&str> = draft
+        .tokens
+        .iter()
+        .map(|t| t.text.as_str())
+        .filter(|w| !FILLER.contains(w))
+        .collect();
     if words.is_empty() || words.len() > 6 {
         return None;
     }
@@ -463,11 +673,28 @@ fn pick_option(draft: &Draft, ctx: &Context<'_>, kind: &str, options: &[String])
         .iter()
         .map(|id| {
             let name = name_of(id);
-            let name_words: Vec<String> = abacus_nlu::text::tokenize(&name).into_iter().map(|t| t.text).collect();
-            (words.iter().filter(|w| name_words.iter().any(|n| abacus_nlu::text::word_matches(w, n))).count(), id)
+            let name_words: Vec<String> = abacus_nlu::text::tokenize(&name)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
+            (
+                words
+                    .iter()
+                    .filter(|w| {
+                        name_words
+                            .iter()
+                            .any(|n| abacus_nlu::text::word_matches(w, n))
+                    })
+                    .count(),
+                id,
+            )
         })
         .collect();
     let best = scored.iter().map(|(s, _)| *s).max()?;
-    let top: Vec<&&String> = scored.iter().filter(|(s, _)| *s == best).map(|(_, id)| id).collect();
+    let top: Vec<&&String> = scored
+        .iter()
+        .filter(|(s, _)| *s == best)
+        .map(|(_, id)| id)
+        .collect();
     (best > 0 && top.len() == 1 && best * 2 >= words.len()).then(|| (*top[0]).clone())
 }

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use abacus_funds::{decode_stats, encode_stats, Cond, Config, FieldId, Filter, FundInfo, FundInput, FundTable, NavStats, Order, Screen, SortKey, TextField};
+use abacus_funds::{
+    decode_stats, encode_stats, Cond, Config, FieldId, Filter, FundInfo, FundInput, FundTable,
+    NavStats, Order, Screen, SortKey, TextField,
+};
 use abacus_nlu::plan::{Cmp, Plan};
 use abacus_store::Dataset;
 use serde_json::json;
@@ -19,12 +22,17 @@ pub fn fund_table(ds: &Dataset, config: Config) -> Result<FundTable> {
     let cached = ds.derived(CACHE)?.and_then(|b| decode_stats(&b).ok());
     if let Some(stats) = cached.filter(|s| same_codes(s, &funds)) {
         let mut by_code: HashMap<String, Option<NavStats>> = stats.into_iter().collect();
-        let stats = funds.iter().map(|f| by_code.remove(&f.code).flatten()).collect();
+        let stats = funds
+            .iter()
+            .map(|f| by_code.remove(&f.code).flatten())
+            .collect();
         return Ok(FundTable::from_stats(funds, stats, config)?);
     }
     let mut navs: HashMap<String, Vec<(abacus_core::Date, f64)>> = HashMap::new();
     for row in ds.fund_nav()? {
-        navs.entry(row.fund_code).or_default().push((row.date, row.adj_nav));
+        navs.entry(row.fund_code)
+            .or_default()
+            .push((row.date, row.adj_nav));
     }
     let inputs = funds
         .into_iter()
@@ -34,7 +42,9 @@ pub fn fund_table(ds: &Dataset, config: Config) -> Result<FundTable> {
         })
         .collect();
     let table = FundTable::build(inputs, config)?;
-    let stats: Vec<(String, Option<NavStats>)> = (0..table.len()).map(|i| (table.fund(i).code.clone(), table.stats(i).cloned())).collect();
+    let stats: Vec<(String, Option<NavStats>)> = (0..table.len())
+        .map(|i| (table.fund(i).code.clone(), table.stats(i).cloned()))
+        .collect();
     // A failed cache write costs only speed next time.
     let _ = ds.put_derived(CACHE, &encode_stats(&stats));
     Ok(table)
@@ -60,20 +70,30 @@ fn fund_info(f: abacus_store::model::Fund) -> FundInfo {
         manager: f.manager,
         company: f.company,
         aum: f.aum,
-        numeric: f.extra_numeric.into_iter().filter(|(_, v)| v.is_finite()).collect(),
+        numeric: f
+            .extra_numeric
+            .into_iter()
+            .filter(|(_, v)| v.is_finite())
+            .collect(),
         text: f.extra_text.into_iter().collect(),
     }
 }
 
 fn field(table: &FundTable, name: &str) -> Result<FieldId> {
-    table.field(name).ok_or_else(|| Error::Plan(format!("funds have no field {name:?}")))
+    table
+        .field(name)
+        .ok_or_else(|| Error::Plan(format!("funds have no field {name:?}")))
 }
 
 fn show(table: &FundTable, f: FieldId, v: f64) -> String {
     let name = &table.field_def(f).name;
     if name == "aum" {
         format!("{} million", fmt_num(v, 2))
-    } else if name == "risk_level" || name.starts_with("sharpe") || name.starts_with("sortino") || name.starts_with("calmar") {
+    } else if name == "risk_level"
+        || name.starts_with("sharpe")
+        || name.starts_with("sortino")
+        || name.starts_with("calmar")
+    {
         fmt_num(v, 4)
     } else {
         fmt_pct(v)
@@ -83,26 +103,48 @@ fn show(table: &FundTable, f: FieldId, v: f64) -> String {
 fn row(table: &FundTable, i: usize, fields: &[FieldId]) -> Vec<serde_json::Value> {
     let mut r = vec![json!(table.fund(i).code), json!(table.fund(i).name)];
     for &f in fields {
-        r.push(table.value(i, f).map_or(serde_json::Value::Null, |v| json!(v)));
+        r.push(
+            table
+                .value(i, f)
+                .map_or(serde_json::Value::Null, |v| json!(v)),
+        );
     }
     r
 }
 
 fn columns(table: &FundTable, fields: &[FieldId]) -> Table {
     let mut t = Table::new(&["fund_code", "name"]);
-    t.columns.extend(fields.iter().map(|&f| table.field_def(f).name.clone()));
+    t.columns
+        .extend(fields.iter().map(|&f| table.field_def(f).name.clone()));
     t
 }
 
 pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
     match &plan {
-        Plan::FundScreen { fund_categories, filters, sort, limit, managers, .. } => {
-            let mut s = Screen { filters: Vec::new(), sort: Vec::new(), limit: *limit };
+        Plan::FundScreen {
+            fund_categories,
+            filters,
+            sort,
+            limit,
+            managers,
+            ..
+        } => {
+            let mut s = Screen {
+                filters: Vec::new(),
+                sort: Vec::new(),
+                limit: *limit,
+            };
             for m in managers {
-                s.filters.push(Filter::TextContains { field: TextField::Manager, needle: m.clone() });
+                s.filters.push(Filter::TextContains {
+                    field: TextField::Manager,
+                    needle: m.clone(),
+                });
             }
             if !fund_categories.is_empty() {
-                s.filters.push(Filter::TextOneOf { field: TextField::Category, values: fund_categories.clone() });
+                s.filters.push(Filter::TextOneOf {
+                    field: TextField::Category,
+                    values: fund_categories.clone(),
+                });
             }
             for f in filters {
                 let cond = match f.cmp {
@@ -112,11 +154,23 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                     Cmp::Le => Cond::Le(f.value),
                     Cmp::Eq => Cond::Eq(f.value),
                 };
-                s.filters.push(Filter::Number { field: field(table, &f.field)?, cond });
+                s.filters.push(Filter::Number {
+                    field: field(table, &f.field)?,
+                    cond,
+                });
             }
             for k in sort {
-                let order = k.descending.map(|d| if d { Order::Descending } else { Order::Ascending });
-                s.sort.push(SortKey { field: field(table, &k.field)?, order });
+                let order = k.descending.map(|d| {
+                    if d {
+                        Order::Descending
+                    } else {
+                        Order::Ascending
+                    }
+                });
+                s.sort.push(SortKey {
+                    field: field(table, &k.field)?,
+                    order,
+                });
             }
             let res = s.run(table);
             let mut t = columns(table, &res.fields);
@@ -126,7 +180,11 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             let mut text = format!(
                 "{} active {}fund(s) match",
                 res.matched,
-                if fund_categories.is_empty() { String::new() } else { format!("{} ", fund_categories.join("/")) }
+                if fund_categories.is_empty() {
+                    String::new()
+                } else {
+                    format!("{} ", fund_categories.join("/"))
+                }
             );
             for f in filters {
                 let id = field(table, &f.field)?;
@@ -140,10 +198,20 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 text.push_str(&format!(", {} {op} {}", f.field, show(table, id, f.value)));
             }
             if !res.funds.is_empty() {
-                let shown: Vec<String> = res.funds.iter().map(|&i| table.fund(i).code.clone()).collect();
-                let order = sort.first().map_or(String::new(), |k| format!(" by {}", k.field));
+                let shown: Vec<String> = res
+                    .funds
+                    .iter()
+                    .map(|&i| table.fund(i).code.clone())
+                    .collect();
+                let order = sort
+                    .first()
+                    .map_or(String::new(), |k| format!(" by {}", k.field));
                 if res.funds.len() < res.matched {
-                    text.push_str(&format!("; the first {}{order}: {}", res.funds.len(), shown.join(", ")));
+                    text.push_str(&format!(
+                        "; the first {}{order}: {}",
+                        res.funds.len(),
+                        shown.join(", ")
+                    ));
                 } else {
                     text.push_str(&format!("{order}: {}", shown.join(", ")));
                 }
@@ -154,7 +222,10 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             Ok(a)
         }
         Plan::FundMetric { scope, metric } => {
-            let code = scope.funds.first().ok_or_else(|| Error::Plan("which fund?".into()))?;
+            let code = scope
+                .funds
+                .first()
+                .ok_or_else(|| Error::Plan("which fund?".into()))?;
             let i = table.find(code)?;
             let f = field(table, metric)?;
             let fund = table.fund(i);
@@ -169,21 +240,46 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             };
             match table.value(i, f) {
                 Ok(v) => {
-                    let text = format!("The {} of {} ({}) is {}{}.", metric.replace('_', " "), fund.code, fund.name, show(table, f, v), inactive);
+                    let text = format!(
+                        "The {} of {} ({}) is {}{}.",
+                        metric.replace('_', " "),
+                        fund.code,
+                        fund.name,
+                        show(table, f, v),
+                        inactive
+                    );
                     Ok(Answer::answered(plan, text, Some(v), Some(t)))
                 }
                 Err(why) => {
-                    let text = format!("The {} of {} ({}) is not available: {}{}.", metric.replace('_', " "), fund.code, fund.name, why, inactive);
+                    let text = format!(
+                        "The {} of {} ({}) is not available: {}{}.",
+                        metric.replace('_', " "),
+                        fund.code,
+                        fund.name,
+                        why,
+                        inactive
+                    );
                     Ok(Answer::answered(plan, text, None, Some(t)))
                 }
             }
         }
-        Plan::FundCompare { scope, metrics, difference } => {
-            let idx: Vec<usize> = scope.funds.iter().map(|c| table.find(c)).collect::<std::result::Result<_, _>>()?;
+        Plan::FundCompare {
+            scope,
+            metrics,
+            difference,
+        } => {
+            let idx: Vec<usize> = scope
+                .funds
+                .iter()
+                .map(|c| table.find(c))
+                .collect::<std::result::Result<_, _>>()?;
             let fields: Vec<FieldId> = if metrics.is_empty() {
                 table.default_compare_fields()
             } else {
-                metrics.iter().map(|m| field(table, m)).collect::<Result<_>>()?
+                metrics
+                    .iter()
+                    .map(|m| field(table, m))
+                    .collect::<Result<_>>()?
             };
             let mut t = columns(table, &fields);
             for &i in &idx {
@@ -193,7 +289,15 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             for &f in &fields {
                 let vals: Vec<String> = idx
                     .iter()
-                    .map(|&i| format!("{} {}", table.fund(i).code, table.value(i, f).map_or_else(|e| format!("n/a ({e})"), |v| show(table, f, v))))
+                    .map(|&i| {
+                        format!(
+                            "{} {}",
+                            table.fund(i).code,
+                            table
+                                .value(i, f)
+                                .map_or_else(|e| format!("n/a ({e})"), |v| show(table, f, v))
+                        )
+                    })
                     .collect();
                 parts.push(format!("{}: {}", table.field_def(f).name, vals.join(", ")));
             }

@@ -48,13 +48,26 @@ pub(crate) fn forecast(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             Some(f) => {
                 let sum: f64 = f.mean.iter().sum();
                 total += sum;
-                table.rows.push(vec![json!(sku), json!(loc), json!(sum), json!(f.model_used)]);
+                table.rows.push(vec![
+                    json!(sku),
+                    json!(loc),
+                    json!(sum),
+                    json!(f.model_used),
+                ]);
             }
             None => never += 1,
         }
     }
     if list.is_empty() {
-        return Ok(Answer::answered(plan, format!("There is no stocked SKU-location for {}.", scope_text(ctx, &scope)), None, None));
+        return Ok(Answer::answered(
+            plan,
+            format!(
+                "There is no stocked SKU-location for {}.",
+                scope_text(ctx, &scope)
+            ),
+            None,
+            None,
+        ));
     }
     let end = as_of + chrono::Duration::days(h - 1);
     let mut text = format!(
@@ -67,7 +80,9 @@ pub(crate) fn forecast(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         table.rows.len()
     );
     if never > 0 {
-        text.push_str(&format!(" {never} series have never sold and are forecast at zero."));
+        text.push_str(&format!(
+            " {never} series have never sold and are forecast at zero."
+        ));
     }
     Ok(Answer::answered(plan, text, Some(total), Some(table)))
 }
@@ -76,7 +91,15 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     let scope = plan.scope().clone();
     let h = 28;
     let list = series(ctx, &scope)?;
-    let mut table = Table::new(&["sku", "location_id", "holdout_days", "smape", "mase", "actual_units", "forecast_units"]);
+    let mut table = Table::new(&[
+        "sku",
+        "location_id",
+        "holdout_days",
+        "smape",
+        "mase",
+        "actual_units",
+        "forecast_units",
+    ]);
     let (mut s_sum, mut m_sum, mut m_n) = (0.0, 0.0, 0usize);
     for (sku, loc) in &list {
         if let Some((smape, mase, actual, fc)) = backtest(ctx, sku, loc, h)? {
@@ -85,12 +108,28 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
                 m_sum += m;
                 m_n += 1;
             }
-            table.rows.push(vec![json!(sku), json!(loc), json!(h), json!(smape), json!(mase), json!(actual), json!(fc)]);
+            table.rows.push(vec![
+                json!(sku),
+                json!(loc),
+                json!(h),
+                json!(smape),
+                json!(mase),
+                json!(actual),
+                json!(fc),
+            ]);
         }
     }
     let n = table.rows.len();
     if n == 0 {
-        return Ok(Answer::answered(plan, format!("No series of {} has enough history to measure forecast accuracy.", scope_text(ctx, &scope)), None, None));
+        return Ok(Answer::answered(
+            plan,
+            format!(
+                "No series of {} has enough history to measure forecast accuracy.",
+                scope_text(ctx, &scope)
+            ),
+            None,
+            None,
+        ));
     }
     let smape = s_sum / n as f64;
     let mase = (m_n > 0).then(|| m_sum / m_n as f64);
@@ -106,17 +145,39 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
 pub(crate) fn days_of_cover(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     let scope = plan.scope().clone();
     let list = series(ctx, &scope)?;
-    let on_hand: std::collections::HashMap<(String, String), f64> =
-        ctx.ds.inventory()?.into_iter().map(|r| ((r.sku, r.location_id), r.on_hand)).collect();
+    let on_hand: std::collections::HashMap<(String, String), f64> = ctx
+        .ds
+        .inventory()?
+        .into_iter()
+        .map(|r| ((r.sku, r.location_id), r.on_hand))
+        .collect();
     const COVER_DAYS: usize = 28;
-    let mut table = Table::new(&["sku", "location_id", "on_hand", "forecast_days", "mean_daily_forecast", "days_of_cover"]);
+    let mut table = Table::new(&[
+        "sku",
+        "location_id",
+        "on_hand",
+        "forecast_days",
+        "mean_daily_forecast",
+        "days_of_cover",
+    ]);
     let mut single = None;
     for (sku, loc) in &list {
-        let oh = on_hand.get(&(sku.clone(), loc.clone())).copied().unwrap_or(0.0);
-        let mean = series_forecast(ctx, sku, loc, COVER_DAYS)?.map_or(0.0, |f| f.mean.iter().sum::<f64>() / COVER_DAYS as f64);
+        let oh = on_hand
+            .get(&(sku.clone(), loc.clone()))
+            .copied()
+            .unwrap_or(0.0);
+        let mean = series_forecast(ctx, sku, loc, COVER_DAYS)?
+            .map_or(0.0, |f| f.mean.iter().sum::<f64>() / COVER_DAYS as f64);
         let cover = (mean > 0.0).then(|| oh / mean);
         single = cover;
-        table.rows.push(vec![json!(sku), json!(loc), json!(oh), json!(COVER_DAYS), json!(mean), json!(cover)]);
+        table.rows.push(vec![
+            json!(sku),
+            json!(loc),
+            json!(oh),
+            json!(COVER_DAYS),
+            json!(mean),
+            json!(cover),
+        ]);
     }
     let as_of = ctx.catalog.as_of.map(|d| d.to_string()).unwrap_or_default();
     match (table.rows.len(), single) {

@@ -8,9 +8,9 @@ pub mod answer;
 mod context;
 pub mod control;
 pub mod demand;
-mod future;
 pub mod dialogue;
 pub mod funds;
+mod future;
 pub mod network;
 mod retail;
 
@@ -60,12 +60,20 @@ pub struct Assistant<'a> {
 
 impl<'a> Assistant<'a> {
     pub fn new(ds: &'a Dataset) -> Result<Assistant<'a>> {
-        Ok(Assistant { ctx: Context::new(ds)?, explain: std::cell::RefCell::new(None), pending: std::cell::RefCell::new(None), funds: std::cell::OnceCell::new() })
+        Ok(Assistant {
+            ctx: Context::new(ds)?,
+            explain: std::cell::RefCell::new(None),
+            pending: std::cell::RefCell::new(None),
+            funds: std::cell::OnceCell::new(),
+        })
     }
 
     fn fund_table(&self) -> Result<&abacus_funds::FundTable> {
         self.funds
-            .get_or_init(|| funds::fund_table(self.ctx.ds, abacus_funds::Config::default()).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                funds::fund_table(self.ctx.ds, abacus_funds::Config::default())
+                    .map_err(|e| e.to_string())
+            })
             .as_ref()
             .map_err(|e| Error::Plan(e.clone()))
     }
@@ -104,15 +112,26 @@ impl<'a> Assistant<'a> {
         let draft = understand(&text, &self.ctx.lexicon, self.ctx.as_of);
         *self.explain.borrow_mut() = Some(explain(&draft));
         if draft.text.trim().is_empty() {
-            return Answer::unsupported(format!("I can only answer questions about the loaded data. {}", answer::CAPABILITIES));
+            return Answer::unsupported(format!(
+                "I can only answer questions about the loaded data. {}",
+                answer::CAPABILITIES
+            ));
         }
         if let Some(bad) = &draft.dates.invalid {
-            return Answer::error(draft.intent, format!("{bad} is not a date that exists; write dates as YYYY-MM-DD."));
+            return Answer::error(
+                draft.intent,
+                format!("{bad} is not a date that exists; write dates as YYYY-MM-DD."),
+            );
         }
         if let Some(a) = calculate(&draft.text, state) {
             // A calculator complaint about a question that reads as something else
             // ("and over 5 years?" after a fund metric) is not an answer.
-            let other_reading = draft.intent.is_some() || (draft.followup && state.last.as_ref().is_some_and(|p| p.intent() != Intent::Calculate));
+            let other_reading = draft.intent.is_some()
+                || (draft.followup
+                    && state
+                        .last
+                        .as_ref()
+                        .is_some_and(|p| p.intent() != Intent::Calculate));
             if a.status == Status::Answered || !other_reading {
                 return a;
             }
@@ -126,17 +145,29 @@ impl<'a> Assistant<'a> {
         }
         let plan = match dialogue::build(&draft, state, &self.ctx) {
             dialogue::Built::Plan(p) => p,
-            dialogue::Built::Clarify { plan, kind, options } => {
-                let listed: Vec<String> = options.iter().map(|id| self.ctx.label(kind, id)).collect();
+            dialogue::Built::Clarify {
+                plan,
+                kind,
+                options,
+            } => {
+                let listed: Vec<String> =
+                    options.iter().map(|id| self.ctx.label(kind, id)).collect();
                 *self.pending.borrow_mut() = Some((kind.noun().to_string(), options.clone()));
-                let text = format!("Which {} do you mean: {}?", kind.noun(), listed.join(", or "));
+                let text = format!(
+                    "Which {} do you mean: {}?",
+                    kind.noun(),
+                    listed.join(", or ")
+                );
                 return Answer::clarify(Some(plan.intent()), Some(plan), text);
             }
             dialogue::Built::Missing { intent, what } => {
                 return Answer::clarify(Some(intent), None, format!("Please say {what}."));
             }
             dialogue::Built::Unsupported => {
-                return Answer::unsupported(format!("That is outside what I can answer. {}", answer::CAPABILITIES));
+                return Answer::unsupported(format!(
+                    "That is outside what I can answer. {}",
+                    answer::CAPABILITIES
+                ));
             }
         };
         match self.execute(plan.clone()) {
@@ -144,24 +175,54 @@ impl<'a> Assistant<'a> {
             Err(e) => Answer::error(Some(plan.intent()), e.to_string()),
         }
     }
-
 }
 
 /// How the rule stage read a question, in words.
 fn explain(d: &Draft) -> String {
-    let mentions: Vec<String> = d.linked.mentions.iter().map(|m| format!("{} {}", m.kind.noun(), m.ids.join("|"))).collect();
-    let periods: Vec<String> = d.dates.periods.iter().map(|p| format!("{}..{}", p.start, p.end)).collect();
+    let mentions: Vec<String> = d
+        .linked
+        .mentions
+        .iter()
+        .map(|m| format!("{} {}", m.kind.noun(), m.ids.join("|")))
+        .collect();
+    let periods: Vec<String> = d
+        .dates
+        .periods
+        .iter()
+        .map(|p| format!("{}..{}", p.start, p.end))
+        .collect();
     let mut parts = vec![
         "stage: rule-based parser over the dataset's lexicon".to_string(),
-        format!("intent words: {}", d.intent.map_or("none (follow-up or out of scope)", |i| i.name())),
-        format!("entities: {}", if mentions.is_empty() { "none".into() } else { mentions.join(", ") }),
-        format!("periods: {}", if periods.is_empty() { "none".into() } else { periods.join(", ") }),
+        format!(
+            "intent words: {}",
+            d.intent
+                .map_or("none (follow-up or out of scope)", |i| i.name())
+        ),
+        format!(
+            "entities: {}",
+            if mentions.is_empty() {
+                "none".into()
+            } else {
+                mentions.join(", ")
+            }
+        ),
+        format!(
+            "periods: {}",
+            if periods.is_empty() {
+                "none".into()
+            } else {
+                periods.join(", ")
+            }
+        ),
     ];
     if let Some(h) = d.dates.horizon_days {
         parts.push(format!("horizon: {h} days"));
     }
     if !d.network_edits.is_empty() {
-        parts.push(format!("network edits: {}", serde_json::to_string(&d.network_edits).unwrap_or_default()));
+        parts.push(format!(
+            "network edits: {}",
+            serde_json::to_string(&d.network_edits).unwrap_or_default()
+        ));
     }
     if d.hostile {
         parts.push("ignored: a sentence that instructed the assistant or asked for something it does not reveal".into());
@@ -174,18 +235,50 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
     let previous = state.last_value.and_then(abacus_calc::Number::from_f64);
     // Politeness around a calculation is not part of it.
     let mut cleaned = text.to_string();
-    for filler in ["work out", "figure out", "for me", "can you", "could you", "would you", "please", "tell me", "i need", "quickly"] {
+    for filler in [
+        "work out",
+        "figure out",
+        "for me",
+        "can you",
+        "could you",
+        "would you",
+        "please",
+        "tell me",
+        "i need",
+        "quickly",
+    ] {
         let lower = cleaned.to_lowercase();
         if let Some(pos) = lower.find(filler) {
             cleaned.replace_range(pos..pos + filler.len(), "");
         }
     }
     let text = cleaned.as_str();
-    let plan = |expression: String| Plan::Calculate { scope: Default::default(), expression };
+    let plan = |expression: String| Plan::Calculate {
+        scope: Default::default(),
+        expression,
+    };
     // After a calculation, "minus 24" continues from its result.
-    let after_calc = state.last.as_ref().is_some_and(|p| p.intent() == Intent::Calculate) && previous.is_some();
-    let starts_with_op = ["minus", "plus", "times", "divided", "multiplied", "over", "less"].iter().any(|w| text.trim_start().to_lowercase().starts_with(w));
-    let text = if after_calc && starts_with_op { format!("that {text}") } else { text.to_string() };
+    let after_calc = state
+        .last
+        .as_ref()
+        .is_some_and(|p| p.intent() == Intent::Calculate)
+        && previous.is_some();
+    let starts_with_op = [
+        "minus",
+        "plus",
+        "times",
+        "divided",
+        "multiplied",
+        "over",
+        "less",
+    ]
+    .iter()
+    .any(|w| text.trim_start().to_lowercase().starts_with(w));
+    let text = if after_calc && starts_with_op {
+        format!("that {text}")
+    } else {
+        text.to_string()
+    };
     let text = text.as_str();
     match abacus_calc::calculate(text, previous.as_ref())? {
         Ok(c) => {
@@ -195,9 +288,17 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
             if !exact {
                 answer.push_str(" (irrational or repeating: shown to double precision)");
             }
-            Some(Answer::answered(plan(c.expr.to_string()), answer, Some(value), None))
+            Some(Answer::answered(
+                plan(c.expr.to_string()),
+                answer,
+                Some(value),
+                None,
+            ))
         }
-        Err(e) => Some(Answer::error(Some(Intent::Calculate), format!("I cannot compute that: {e}."))),
+        Err(e) => Some(Answer::error(
+            Some(Intent::Calculate),
+            format!("I cannot compute that: {e}."),
+        )),
     }
 }
 
@@ -210,21 +311,46 @@ impl<'a> Assistant<'a> {
             _ => true,
         };
         if let Some(u) = draft.linked.unknown.iter().find(|u| relevant(u.kind)) {
-            let closest = if u.closest.is_empty() { String::new() } else { format!(" The closest are: {}.", u.closest.join(", ")) };
+            let closest = if u.closest.is_empty() {
+                String::new()
+            } else {
+                format!(" The closest are: {}.", u.closest.join(", "))
+            };
             let text = match u.kind {
-                Kind::Location => format!("There is no location in {} in this dataset.{closest}", u.text),
-                k => format!("There is no {} {} in this dataset.{closest}", k.noun(), u.text),
+                Kind::Location => format!(
+                    "There is no location in {} in this dataset.{closest}",
+                    u.text
+                ),
+                k => format!(
+                    "There is no {} {} in this dataset.{closest}",
+                    k.noun(),
+                    u.text
+                ),
             };
             return Some(Answer::error(draft.intent, text));
         }
-        if let Some(name) = draft.unknown_product.as_ref().or(draft.unknown_name.as_ref()) {
+        if let Some(name) = draft
+            .unknown_product
+            .as_ref()
+            .or(draft.unknown_name.as_ref())
+        {
             let closest = self.ctx.lexicon.closest_names(Kind::Sku, name);
             let hint = if closest.is_empty() {
                 String::new()
             } else {
-                format!(" The closest are: {}.", closest.iter().map(|s| self.ctx.label(Kind::Sku, s)).collect::<Vec<_>>().join(", "))
+                format!(
+                    " The closest are: {}.",
+                    closest
+                        .iter()
+                        .map(|s| self.ctx.label(Kind::Sku, s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             };
-            return Some(Answer::error(draft.intent, format!("I could not find a product called \"{name}\".{hint}")));
+            return Some(Answer::error(
+                draft.intent,
+                format!("I could not find a product called \"{name}\".{hint}"),
+            ));
         }
         None
     }
@@ -232,23 +358,45 @@ impl<'a> Assistant<'a> {
     fn execute(&self, plan: Plan) -> Result<Answer> {
         let intent = plan.intent();
         let s = &self.ctx.ds.info.summary;
-        let missing = |what: &str| Answer::error(Some(intent), format!("This dataset has no {what} data: import a folder with a {what}/ subfolder to ask about it."));
+        let missing = |what: &str| {
+            Answer::error(Some(intent), format!("This dataset has no {what} data: import a folder with a {what}/ subfolder to ask about it."))
+        };
         match intent {
-            Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::StockoutRisk | Intent::Replenishment | Intent::InventoryPolicy | Intent::ExcessStock | Intent::ForecastAccuracy if s.retail.is_none() => {
+            Intent::SalesHistory
+            | Intent::InventoryStatus
+            | Intent::Forecast
+            | Intent::StockoutRisk
+            | Intent::Replenishment
+            | Intent::InventoryPolicy
+            | Intent::ExcessStock
+            | Intent::ForecastAccuracy
+                if s.retail.is_none() =>
+            {
                 return Ok(missing("retail"));
             }
-            Intent::NetworkOptimize | Intent::NetworkWhatIf if s.network.is_none() => return Ok(missing("network")),
-            Intent::FundScreen | Intent::FundMetric | Intent::FundCompare if s.funds.is_none() => return Ok(missing("funds")),
+            Intent::NetworkOptimize | Intent::NetworkWhatIf if s.network.is_none() => {
+                return Ok(missing("network"))
+            }
+            Intent::FundScreen | Intent::FundMetric | Intent::FundCompare if s.funds.is_none() => {
+                return Ok(missing("funds"))
+            }
             _ => {}
         }
         if let Some(h) = plan.scope().horizon_days {
             if !(1..=730).contains(&h) {
-                return Ok(Answer::error(Some(intent), format!("A horizon must be from 1 to 730 days; {h} days was asked.")));
+                return Ok(Answer::error(
+                    Some(intent),
+                    format!("A horizon must be from 1 to 730 days; {h} days was asked."),
+                ));
             }
         }
         match &plan {
             Plan::SalesHistory { .. } => retail::sales(&self.ctx, plan),
-            Plan::InventoryStatus { measure, .. } if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover => retail::inventory(&self.ctx, plan),
+            Plan::InventoryStatus { measure, .. }
+                if *measure != abacus_nlu::plan::StockMeasure::DaysOfCover =>
+            {
+                retail::inventory(&self.ctx, plan)
+            }
             Plan::InventoryStatus { .. } => future::days_of_cover(&self.ctx, plan),
             Plan::Forecast { .. } => future::forecast(&self.ctx, plan),
             Plan::InventoryPolicy { .. } => control::policy(&self.ctx, plan),
@@ -256,12 +404,20 @@ impl<'a> Assistant<'a> {
             Plan::StockoutRisk { .. } => control::stockout(&self.ctx, plan),
             Plan::ExcessStock { .. } => control::excess(&self.ctx, plan),
             Plan::ForecastAccuracy { .. } => future::accuracy(&self.ctx, plan),
-            Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => funds::run(self.fund_table()?, plan),
+            Plan::FundScreen { .. } | Plan::FundMetric { .. } | Plan::FundCompare { .. } => {
+                funds::run(self.fund_table()?, plan)
+            }
             Plan::NetworkOptimize { .. } | Plan::NetworkWhatIf { .. } => {
                 let net = network::engine_network(&self.ctx.ds.network()?)?;
                 network::run(&net, plan)
             }
-            _ => Ok(Answer::error(Some(intent), format!("Answering {} questions is not available in this build yet.", intent.name().replace('_', " ")))),
+            _ => Ok(Answer::error(
+                Some(intent),
+                format!(
+                    "Answering {} questions is not available in this build yet.",
+                    intent.name().replace('_', " ")
+                ),
+            )),
         }
     }
 }

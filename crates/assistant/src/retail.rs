@@ -36,7 +36,13 @@ fn period_text(p: Period) -> String {
 pub(crate) fn scope_text(ctx: &Context<'_>, s: &Scope) -> String {
     let mut parts = Vec::new();
     if !s.skus.is_empty() {
-        parts.push(s.skus.iter().map(|x| ctx.label(Kind::Sku, x)).collect::<Vec<_>>().join(", "));
+        parts.push(
+            s.skus
+                .iter()
+                .map(|x| ctx.label(Kind::Sku, x))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
     }
     if !s.categories.is_empty() {
         parts.push(format!("category {}", s.categories.join(", ")));
@@ -47,11 +53,22 @@ pub(crate) fn scope_text(ctx: &Context<'_>, s: &Scope) -> String {
     if !s.suppliers.is_empty() {
         parts.push(format!("supplier {}", s.suppliers.join(", ")));
     }
-    let what = if parts.is_empty() { "all SKUs".to_string() } else { parts.join(", ") };
+    let what = if parts.is_empty() {
+        "all SKUs".to_string()
+    } else {
+        parts.join(", ")
+    };
     let where_ = if s.locations.is_empty() {
         "across all locations".to_string()
     } else {
-        format!("at {}", s.locations.iter().map(|x| ctx.label(Kind::Location, x)).collect::<Vec<_>>().join(", "))
+        format!(
+            "at {}",
+            s.locations
+                .iter()
+                .map(|x| ctx.label(Kind::Location, x))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     };
     format!("{what} {where_}")
 }
@@ -78,13 +95,30 @@ fn measure_name(m: SalesMeasure) -> &'static str {
 /// Sales history: totals, rankings, growth.
 pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
     let Some(range) = ctx.catalog.sales_range else {
-        return Ok(Answer::error(Some(plan.intent()), "this dataset has no sales (no retail/ folder was imported)".into()));
+        return Ok(Answer::error(
+            Some(plan.intent()),
+            "this dataset has no sales (no retail/ folder was imported)".into(),
+        ));
     };
-    let Plan::SalesHistory { scope, measure, ranking, yoy, difference, share, split } = &mut plan else { unreachable!("sales plan") };
+    let Plan::SalesHistory {
+        scope,
+        measure,
+        ranking,
+        yoy,
+        difference,
+        share,
+        split,
+    } = &mut plan
+    else {
+        unreachable!("sales plan")
+    };
     let (difference, share, split) = (*difference, *share, *split);
     let data_start = range.0;
     let data_end = ctx.catalog.as_of.unwrap_or(range.1);
-    let p = scope.period.unwrap_or(Period { start: data_start, end: data_end });
+    let p = scope.period.unwrap_or(Period {
+        start: data_start,
+        end: data_end,
+    });
     scope.period = Some(p);
     let (measure, ranking, yoy) = (*measure, ranking.clone(), *yoy);
     let scope = scope.clone();
@@ -105,23 +139,51 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         SalesMeasure::SkusSold => skus as f64,
         SalesMeasure::SkusNotSold => skus as f64,
     };
-    let fmt = |x: f64| if measure == SalesMeasure::Revenue { fmt_num(x, 2) } else { fmt_num(x, 4) };
+    let fmt = |x: f64| {
+        if measure == SalesMeasure::Revenue {
+            fmt_num(x, 2)
+        } else {
+            fmt_num(x, 4)
+        }
+    };
 
     if yoy {
         let last = p.year_before();
         let this_t = ctx.ds.sales_totals(&f, None)?.pop();
         let last_t = ctx.ds.sales_totals(&filter(&scope, last), None)?.pop();
-        let v = |t: Option<abacus_store::SalesAgg>| t.map_or(0.0, |t| value_of(t.units, t.revenue, t.skus_sold));
+        let v = |t: Option<abacus_store::SalesAgg>| {
+            t.map_or(0.0, |t| value_of(t.units, t.revenue, t.skus_sold))
+        };
         let (a, b) = (v(this_t), v(last_t));
         let mut table = Table::new(&["period", "start", "end", measure_name(measure)]);
-        table.rows.push(vec![json!("this"), json!(p.start.to_string()), json!(p.end.to_string()), json!(a)]);
-        table.rows.push(vec![json!("year before"), json!(last.start.to_string()), json!(last.end.to_string()), json!(b)]);
+        table.rows.push(vec![
+            json!("this"),
+            json!(p.start.to_string()),
+            json!(p.end.to_string()),
+            json!(a),
+        ]);
+        table.rows.push(vec![
+            json!("year before"),
+            json!(last.start.to_string()),
+            json!(last.end.to_string()),
+            json!(b),
+        ]);
         if last.start < data_start {
-            let text = format!("Year-over-year growth needs sales {}, but the data starts on {}.", period_text(last), data_start);
+            let text = format!(
+                "Year-over-year growth needs sales {}, but the data starts on {}.",
+                period_text(last),
+                data_start
+            );
             return Ok(Answer::answered(plan, text, None, Some(table)));
         }
         if b == 0.0 {
-            let text = format!("{} of {} were {} {} and 0 a year earlier, so growth is undefined.", measure_name(measure), scope_text(ctx, &scope), fmt(a), period_text(p));
+            let text = format!(
+                "{} of {} were {} {} and 0 a year earlier, so growth is undefined.",
+                measure_name(measure),
+                scope_text(ctx, &scope),
+                fmt(a),
+                period_text(p)
+            );
             return Ok(Answer::answered(plan, text, None, Some(table)));
         }
         let g = (a - b) / b;
@@ -142,7 +204,9 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         let mut groups = ctx.ds.sales_totals(&f, Some(key_of(r.by)))?;
         let val = |g: &abacus_store::SalesAgg| value_of(g.units, g.revenue, g.skus_sold);
         groups.sort_by(|a, b| {
-            let o = val(b).partial_cmp(&val(a)).unwrap_or(std::cmp::Ordering::Equal);
+            let o = val(b)
+                .partial_cmp(&val(a))
+                .unwrap_or(std::cmp::Ordering::Equal);
             let o = if r.ascending { o.reverse() } else { o };
             o.then_with(|| a.key.cmp(&b.key))
         });
@@ -162,16 +226,37 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
                 GroupBy::Location => ctx.location_names.get(&g.key).cloned(),
                 _ => None,
             };
-            table.rows.push(vec![json!(g.key), json!(name.unwrap_or_else(|| g.key.clone())), json!(g.units), json!(g.revenue)]);
+            table.rows.push(vec![
+                json!(g.key),
+                json!(name.unwrap_or_else(|| g.key.clone())),
+                json!(g.units),
+                json!(g.revenue),
+            ]);
         }
-        let listed: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.key, fmt(val(g)))).collect();
+        let listed: Vec<String> = groups
+            .iter()
+            .map(|g| format!("{} ({})", g.key, fmt(val(g))))
+            .collect();
         let text = if groups.is_empty() {
-            format!("No sales {} for {}.", period_text(p), scope_text(ctx, &scope))
+            format!(
+                "No sales {} for {}.",
+                period_text(p),
+                scope_text(ctx, &scope)
+            )
         } else {
             format!(
                 "{} by {} {} for {}: {}.",
                 match r.top {
-                    Some(n) => format!("{} {} {}", if r.ascending { "Bottom" } else { "Top" }, n, first.replace("_id", "s").replace("sku", "SKUs").replace("category", "categories").replace("brand", "brands")),
+                    Some(n) => format!(
+                        "{} {} {}",
+                        if r.ascending { "Bottom" } else { "Top" },
+                        n,
+                        first
+                            .replace("_id", "s")
+                            .replace("sku", "SKUs")
+                            .replace("category", "categories")
+                            .replace("brand", "brands")
+                    ),
                     None => format!("Ranking of {}", first.replace("_id", "s")),
                 },
                 measure_name(measure),
@@ -195,12 +280,17 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         .find(|(_, v)| v.len() >= 2)
         .map(|(k, v)| (k, v.clone()))
         .unwrap_or((Kind::Sku, Vec::new()));
-        let mut table = Table::new(&[match kind {
-            Kind::Location => "location_id",
-            Kind::Category => "category",
-            Kind::Brand => "brand",
-            _ => "sku",
-        }, "units", "revenue", measure_name(measure)]);
+        let mut table = Table::new(&[
+            match kind {
+                Kind::Location => "location_id",
+                Kind::Category => "category",
+                Kind::Brand => "brand",
+                _ => "sku",
+            },
+            "units",
+            "revenue",
+            measure_name(measure),
+        ]);
         let mut values = Vec::new();
         for id in &ids {
             let mut one = scope.clone();
@@ -214,22 +304,44 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             let (u, r, k) = t.map_or((0.0, 0.0, 0), |t| (t.units, t.revenue, t.skus_sold));
             let v = value_of(u, r, k);
             values.push((ctx.label(kind, id), v));
-            table.rows.push(vec![json!(id), json!(u), json!(r), json!(v)]);
+            table
+                .rows
+                .push(vec![json!(id), json!(u), json!(r), json!(v)]);
         }
-        let listed: Vec<String> = values.iter().map(|(l, v)| format!("{l}: {}", fmt(*v))).collect();
+        let listed: Vec<String> = values
+            .iter()
+            .map(|(l, v)| format!("{l}: {}", fmt(*v)))
+            .collect();
         if difference && values.len() == 2 {
             let d = values[0].1 - values[1].1;
-            let text = format!("{} minus {} = {} ({}) {}; {}.", values[0].0, values[1].0, fmt(d), measure_name(measure), period_text(p), listed.join("; "));
+            let text = format!(
+                "{} minus {} = {} ({}) {}; {}.",
+                values[0].0,
+                values[1].0,
+                fmt(d),
+                measure_name(measure),
+                period_text(p),
+                listed.join("; ")
+            );
             return Ok(Answer::answered(plan, text, Some(d), Some(table)));
         }
-        let text = format!("{} {}: {}.", measure_name(measure), period_text(p), listed.join("; "));
+        let text = format!(
+            "{} {}: {}.",
+            measure_name(measure),
+            period_text(p),
+            listed.join("; ")
+        );
         return Ok(Answer::answered(plan, text, None, Some(table)));
     }
 
     if share {
         let part = ctx.ds.sales_totals(&f, None)?.pop();
         let mut whole_scope = scope.clone();
-        if whole_scope.skus.is_empty() && whole_scope.categories.is_empty() && whole_scope.brands.is_empty() && whole_scope.suppliers.is_empty() {
+        if whole_scope.skus.is_empty()
+            && whole_scope.categories.is_empty()
+            && whole_scope.brands.is_empty()
+            && whole_scope.suppliers.is_empty()
+        {
             whole_scope.locations.clear();
         } else {
             whole_scope.skus.clear();
@@ -238,13 +350,23 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             whole_scope.suppliers.clear();
         }
         let whole = ctx.ds.sales_totals(&filter(&whole_scope, p), None)?.pop();
-        let v = |t: Option<abacus_store::SalesAgg>| t.map_or(0.0, |t| value_of(t.units, t.revenue, t.skus_sold));
+        let v = |t: Option<abacus_store::SalesAgg>| {
+            t.map_or(0.0, |t| value_of(t.units, t.revenue, t.skus_sold))
+        };
         let (a, b) = (v(part), v(whole));
         let mut table = Table::new(&["part", measure_name(measure)]);
-        table.rows.push(vec![json!(scope_text(ctx, &scope)), json!(a)]);
-        table.rows.push(vec![json!(scope_text(ctx, &whole_scope)), json!(b)]);
+        table
+            .rows
+            .push(vec![json!(scope_text(ctx, &scope)), json!(a)]);
+        table
+            .rows
+            .push(vec![json!(scope_text(ctx, &whole_scope)), json!(b)]);
         if b == 0.0 {
-            let text = format!("The total {} {} is 0, so a share is undefined.", measure_name(measure), period_text(p));
+            let text = format!(
+                "The total {} {} is 0, so a share is undefined.",
+                measure_name(measure),
+                period_text(p)
+            );
             return Ok(Answer::answered(plan, text, None, Some(table)));
         }
         let text = format!(
@@ -261,23 +383,53 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
     }
 
     if matches!(measure, SalesMeasure::SkusSold | SalesMeasure::SkusNotSold) {
-        let sold: Vec<String> = ctx.ds.sales_totals(&f, Some(SalesKey::Sku))?.into_iter().filter(|g| g.units > 0.0).map(|g| g.key).collect();
+        let sold: Vec<String> = ctx
+            .ds
+            .sales_totals(&f, Some(SalesKey::Sku))?
+            .into_iter()
+            .filter(|g| g.units > 0.0)
+            .map(|g| g.key)
+            .collect();
         // The SKUs that count: at given locations, those with an inventory row there; else every SKU in the filter.
         let universe: Vec<String> = if scope.locations.is_empty() {
-            ctx.catalog.items.iter().filter(|i| in_item_scope(i, &scope)).map(|i| i.sku.clone()).collect()
+            ctx.catalog
+                .items
+                .iter()
+                .filter(|i| in_item_scope(i, &scope))
+                .map(|i| i.sku.clone())
+                .collect()
         } else {
-            let mut v: Vec<String> = ctx.ds.inventory()?.into_iter().filter(|r| scope.locations.contains(&r.location_id)).map(|r| r.sku).filter(|s| ctx.items.get(s).is_some_and(|i| in_item_scope(i, &scope))).collect();
+            let mut v: Vec<String> = ctx
+                .ds
+                .inventory()?
+                .into_iter()
+                .filter(|r| scope.locations.contains(&r.location_id))
+                .map(|r| r.sku)
+                .filter(|s| ctx.items.get(s).is_some_and(|i| in_item_scope(i, &scope)))
+                .collect();
             v.sort();
             v.dedup();
             v
         };
-        let ids: Vec<&String> = universe.iter().filter(|s| sold.contains(s) == (measure == SalesMeasure::SkusSold)).collect();
+        let ids: Vec<&String> = universe
+            .iter()
+            .filter(|s| sold.contains(s) == (measure == SalesMeasure::SkusSold))
+            .collect();
         let mut table = Table::new(&["sku", "name"]);
         for s in &ids {
-            table.rows.push(vec![json!(s), json!(ctx.items.get(*s).map(|i| i.name.clone()))]);
+            table.rows.push(vec![
+                json!(s),
+                json!(ctx.items.get(*s).map(|i| i.name.clone())),
+            ]);
         }
         let n = ids.len() as f64;
-        let text = format!("{} {} {} for {}.", fmt_num(n, 0), measure_name(measure), period_text(p), scope_text(ctx, &scope));
+        let text = format!(
+            "{} {} {} for {}.",
+            fmt_num(n, 0),
+            measure_name(measure),
+            period_text(p),
+            scope_text(ctx, &scope)
+        );
         return Ok(Answer::answered(plan, text, Some(n), Some(table)));
     }
 
@@ -292,7 +444,9 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         SalesKey::Location
     };
     let groups = ctx.ds.sales_totals(&f, Some(by))?;
-    let (units, revenue): (f64, f64) = groups.iter().fold((0.0, 0.0), |(u, r), g| (u + g.units, r + g.revenue));
+    let (units, revenue): (f64, f64) = groups
+        .iter()
+        .fold((0.0, 0.0), |(u, r), g| (u + g.units, r + g.revenue));
     let total = ctx.ds.sales_totals(&f, None)?.pop();
     let (units, revenue) = total.map_or((units, revenue), |t| (t.units, t.revenue));
     let value = value_of(units, revenue, 0);
@@ -309,14 +463,25 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             SalesKey::Location => ctx.location_names.get(&g.key).cloned(),
             _ => None,
         };
-        table.rows.push(vec![json!(g.key), json!(name.unwrap_or_else(|| g.key.clone())), json!(g.units), json!(g.revenue)]);
+        table.rows.push(vec![
+            json!(g.key),
+            json!(name.unwrap_or_else(|| g.key.clone())),
+            json!(g.units),
+            json!(g.revenue),
+        ]);
     }
     let unit = match measure {
         SalesMeasure::Revenue => "in revenue".to_string(),
         SalesMeasure::AvgDailyUnits => format!("units a day on average over {} days", p.days()),
         _ => "units".to_string(),
     };
-    let mut text = format!("{} sold {} {} {}.", scope_text(ctx, &scope), fmt(value), unit, period_text(p));
+    let mut text = format!(
+        "{} sold {} {} {}.",
+        scope_text(ctx, &scope),
+        fmt(value),
+        unit,
+        period_text(p)
+    );
     if p.start < data_start || p.end > data_end {
         text.push_str(&format!(" (The sales data covers {data_start} to {data_end}; the figure counts only those days.)"));
     }
@@ -332,13 +497,25 @@ fn in_item_scope(i: &abacus_store::model::Item, s: &Scope) -> bool {
 
 /// On hand, open orders, position and stock value from the snapshot and purchase orders.
 pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
-    let Plan::InventoryStatus { scope, measure, count, ranking } = &plan else { unreachable!("inventory plan") };
+    let Plan::InventoryStatus {
+        scope,
+        measure,
+        count,
+        ranking,
+    } = &plan
+    else {
+        unreachable!("inventory plan")
+    };
     let (scope, measure, count, ranking) = (scope.clone(), *measure, *count, ranking.clone());
     if ctx.catalog.as_of.is_none() {
-        return Ok(Answer::error(Some(plan.intent()), "this dataset has no inventory (no retail/ folder was imported)".into()));
+        return Ok(Answer::error(
+            Some(plan.intent()),
+            "this dataset has no inventory (no retail/ folder was imported)".into(),
+        ));
     }
     let in_scope = |sku: &str, loc: &str| {
-        ctx.items.get(sku).is_some_and(|i| in_item_scope(i, &scope)) && (scope.locations.is_empty() || scope.locations.iter().any(|l| l == loc))
+        ctx.items.get(sku).is_some_and(|i| in_item_scope(i, &scope))
+            && (scope.locations.is_empty() || scope.locations.iter().any(|l| l == loc))
     };
     let mut rows: Vec<(String, String, f64, f64)> = ctx
         .ds
@@ -363,25 +540,44 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
     rows.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
     let as_of = ctx.catalog.as_of.map(|d| d.to_string()).unwrap_or_default();
     if measure == StockMeasure::ZeroOnHand {
-        let zero: Vec<&(String, String, f64, f64)> = rows.iter().filter(|r| r.2 == 0.0 && ctx.items.contains_key(&r.0)).collect();
+        let zero: Vec<&(String, String, f64, f64)> = rows
+            .iter()
+            .filter(|r| r.2 == 0.0 && ctx.items.contains_key(&r.0))
+            .collect();
         let mut ids: Vec<&String> = zero.iter().map(|r| &r.0).collect();
         ids.dedup();
         let mut table = Table::new(&["sku", "location_id", "name", "on_hand"]);
         for r in &zero {
-            table.rows.push(vec![json!(r.0), json!(r.1), json!(ctx.items.get(&r.0).map(|i| i.name.clone())), json!(r.2)]);
+            table.rows.push(vec![
+                json!(r.0),
+                json!(r.1),
+                json!(ctx.items.get(&r.0).map(|i| i.name.clone())),
+                json!(r.2),
+            ]);
         }
         let text = format!(
             "{} SKU-location(s) have zero units on hand as of {} for {}: {}.",
             zero.len(),
             as_of,
             scope_text(ctx, &scope),
-            if ids.is_empty() { "none".to_string() } else { ids.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ") }
+            if ids.is_empty() {
+                "none".to_string()
+            } else {
+                ids.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         );
         let value = count.then_some(zero.len() as f64);
         return Ok(Answer::answered(plan, text, value, Some(table)));
     }
     if rows.is_empty() {
-        let text = format!("There is no inventory record for {} as of {}.", scope_text(ctx, &scope), as_of);
+        let text = format!(
+            "There is no inventory record for {} as of {}.",
+            scope_text(ctx, &scope),
+            as_of
+        );
         return Ok(Answer::answered(plan, text, None, None));
     }
     if let Some(r) = &ranking {
@@ -407,21 +603,49 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
         }
         let mut table = Table::new(&["sku", "name", "amount"]);
         for (sku, v) in &ranked {
-            table.rows.push(vec![json!(sku), json!(ctx.items.get(sku).map(|i| i.name.clone())), json!(v)]);
+            table.rows.push(vec![
+                json!(sku),
+                json!(ctx.items.get(sku).map(|i| i.name.clone())),
+                json!(v),
+            ]);
         }
-        let listed: Vec<String> = ranked.iter().map(|(s, v)| format!("{s} ({})", fmt_num(*v, 2))).collect();
-        let text = format!("Ranking of SKUs for {} as of {as_of}: {}.", scope_text(ctx, &scope), listed.join(", "));
+        let listed: Vec<String> = ranked
+            .iter()
+            .map(|(s, v)| format!("{s} ({})", fmt_num(*v, 2)))
+            .collect();
+        let text = format!(
+            "Ranking of SKUs for {} as of {as_of}: {}.",
+            scope_text(ctx, &scope),
+            listed.join(", ")
+        );
         return Ok(Answer::answered(plan, text, None, Some(table)));
     }
-    let (on_hand, open_q): (f64, f64) = rows.iter().fold((0.0, 0.0), |(a, b), r| (a + r.2, b + r.3));
+    let (on_hand, open_q): (f64, f64) =
+        rows.iter().fold((0.0, 0.0), |(a, b), r| (a + r.2, b + r.3));
     let cost = |sku: &str| ctx.items.get(sku).map_or(0.0, |i| i.unit_cost);
     let price = |sku: &str| ctx.items.get(sku).map_or(0.0, |i| i.unit_price);
     let value_cost: f64 = rows.iter().map(|r| r.2 * cost(&r.0)).sum();
     let value_price: f64 = rows.iter().map(|r| r.2 * price(&r.0)).sum();
-    let mut table = Table::new(&["sku", "location_id", "name", "on_hand", "open_orders", "position", "value_at_cost"]);
+    let mut table = Table::new(&[
+        "sku",
+        "location_id",
+        "name",
+        "on_hand",
+        "open_orders",
+        "position",
+        "value_at_cost",
+    ]);
     for r in &rows {
         let name = ctx.items.get(&r.0).map(|i| i.name.clone());
-        table.rows.push(vec![json!(r.0), json!(r.1), json!(name), json!(r.2), json!(r.3), json!(r.2 + r.3), json!(r.2 * cost(&r.0))]);
+        table.rows.push(vec![
+            json!(r.0),
+            json!(r.1),
+            json!(name),
+            json!(r.2),
+            json!(r.3),
+            json!(r.2 + r.3),
+            json!(r.2 * cost(&r.0)),
+        ]);
     }
     let who = scope_text(ctx, &scope);
     let (value, text) = match measure {

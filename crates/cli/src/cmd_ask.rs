@@ -37,7 +37,9 @@ pub(crate) fn run(store_dir: Option<&PathBuf>, a: AskArgs) -> anyhow::Result<()>
     let assistant = Assistant::new(&ds)?;
     let mut state = match &a.conversation {
         Some(id) => match store.conversation(id)? {
-            Some((dataset, _, json)) if dataset == ds.info.id => serde_json::from_str(&json).unwrap_or_default(),
+            Some((dataset, _, json)) if dataset == ds.info.id => {
+                serde_json::from_str(&json).unwrap_or_default()
+            }
             _ => State::default(),
         },
         None => State::default(),
@@ -55,7 +57,10 @@ pub(crate) fn run(store_dir: Option<&PathBuf>, a: AskArgs) -> anyhow::Result<()>
         dataset_id: Some(ds.info.id.clone()),
         conversation_id: a.conversation.clone(),
         question: question.clone(),
-        plan: answer.plan.as_ref().and_then(|p| serde_json::to_string(p).ok()),
+        plan: answer
+            .plan
+            .as_ref()
+            .and_then(|p| serde_json::to_string(p).ok()),
         status: answer.status.name().to_string(),
         answer: Some(answer.answer.clone()),
         elapsed_ms: Some(elapsed_ms),
@@ -78,19 +83,39 @@ fn cell(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         serde_json::Value::Null => "—".into(),
-        serde_json::Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |x| abacus_assistant::answer::fmt_num(x, 4)),
+        serde_json::Value::Number(n) => n.as_f64().map_or_else(
+            || n.to_string(),
+            |x| abacus_assistant::answer::fmt_num(x, 4),
+        ),
         other => other.to_string(),
     }
 }
 
 fn print_table(t: &abacus_assistant::Table) {
     const MAX_ROWS: usize = 25;
-    let rows: Vec<Vec<String>> = t.rows.iter().take(MAX_ROWS).map(|r| r.iter().map(cell).collect()).collect();
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .take(MAX_ROWS)
+        .map(|r| r.iter().map(cell).collect())
+        .collect();
     let widths: Vec<usize> = (0..t.columns.len())
-        .map(|c| rows.iter().map(|r| r.get(c).map_or(0, |s| s.chars().count())).chain([t.columns[c].len()]).max().unwrap_or(0).min(40))
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or(0, |s| s.chars().count()))
+                .chain([t.columns[c].len()])
+                .max()
+                .unwrap_or(0)
+                .min(40)
+        })
         .collect();
     let line = |cells: &[String]| {
-        cells.iter().zip(&widths).map(|(c, w)| format!("{:<w$}", c.chars().take(40).collect::<String>(), w = *w)).collect::<Vec<_>>().join("  ")
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{:<w$}", c.chars().take(40).collect::<String>(), w = *w))
+            .collect::<Vec<_>>()
+            .join("  ")
     };
     println!();
     println!("{}", line(&t.columns));
@@ -98,6 +123,9 @@ fn print_table(t: &abacus_assistant::Table) {
         println!("{}", line(r));
     }
     if t.rows.len() > MAX_ROWS {
-        println!("… {} more rows (use --json for all)", t.rows.len() - MAX_ROWS);
+        println!(
+            "… {} more rows (use --json for all)",
+            t.rows.len() - MAX_ROWS
+        );
     }
 }

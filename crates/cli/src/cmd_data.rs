@@ -74,7 +74,11 @@ pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<(
     let store = open_store(store_dir)?;
     let out = a.out.unwrap_or_else(|| store.home().join("demo-data"));
     if !out.join("retail/sales.csv").exists() {
-        demo_data(DemoDataArgs { out: out.clone(), seed: 42, scale: 1 })?;
+        demo_data(DemoDataArgs {
+            out: out.clone(),
+            seed: 42,
+            scale: 1,
+        })?;
     }
     let started = Instant::now();
     let mut bar = ImportBar::new();
@@ -82,9 +86,16 @@ pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<(
     bar.finish();
     let (info, imported) = result?;
     if imported {
-        println!("imported {} in {:.2}s", info.path, started.elapsed().as_secs_f64());
+        println!(
+            "imported {} in {:.2}s",
+            info.path,
+            started.elapsed().as_secs_f64()
+        );
     } else {
-        println!("{} is already imported (unchanged since {})", info.path, info.imported_at);
+        println!(
+            "{} is already imported (unchanged since {})",
+            info.path, info.imported_at
+        );
     }
     print_summary(&info.summary);
     println!("store: {}", store.home().display());

@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use abacus_core::date::iso;
-use abacus_funds::{
-    parse_screen, Cell, Config, FundTable, Metric, Table, Unit, Window,
-};
+use abacus_funds::{parse_screen, Cell, Config, FundTable, Metric, Table, Unit, Window};
 use anyhow::Context;
 use clap::{Args, Subcommand};
 use serde_json::{json, Value as Json};
@@ -101,7 +99,11 @@ pub(crate) fn run(store: Option<&PathBuf>, args: FundsArgs) -> anyhow::Result<()
 fn load_table(store: Option<&PathBuf>, data: &Path, config: Config) -> anyhow::Result<FundTable> {
     let store = crate::open_store(store)?;
     let ds = crate::dataset_for(&store, data)?;
-    anyhow::ensure!(ds.info.summary.funds.is_some(), "the dataset at {} has no funds/ folder", data.display());
+    anyhow::ensure!(
+        ds.info.summary.funds.is_some(),
+        "the dataset at {} has no funds/ folder",
+        data.display()
+    );
     Ok(abacus_assistant::funds::fund_table(&ds, config)?)
 }
 

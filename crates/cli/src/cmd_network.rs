@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use abacus_network::{
-    optimize, parse_edit, what_if, Constraint, Edit, Infeasibility, Network,
-    Outcome, Plan, SolveOptions, WhatIf, EDIT_SYNTAX,
+    optimize, parse_edit, what_if, Constraint, Edit, Infeasibility, Network, Outcome, Plan,
+    SolveOptions, WhatIf, EDIT_SYNTAX,
 };
 use anyhow::Context;
 use clap::Args;

@@ -9,9 +9,7 @@ use abacus_core::date::iso;
 use abacus_inventory::demand::Method;
 use abacus_inventory::series::{self, RetailData};
 use abacus_inventory::whatif::WhatIf;
-use abacus_inventory::{
-    plan_all, what_if, Edit, Plan, PlanLine, PlanSettings, Scope,
-};
+use abacus_inventory::{plan_all, what_if, Edit, Plan, PlanLine, PlanSettings, Scope};
 use abacus_store::Dataset;
 use anyhow::Context;
 use clap::Args;

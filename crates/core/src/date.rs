@@ -73,6 +73,9 @@ mod tests {
             years_before(d, 1),
             NaiveDate::from_ymd_opt(2023, 2, 28).unwrap()
         );
-        assert_eq!(years_before(d, 4), NaiveDate::from_ymd_opt(2020, 2, 29).unwrap());
+        assert_eq!(
+            years_before(d, 4),
+            NaiveDate::from_ymd_opt(2020, 2, 29).unwrap()
+        );
     }
 }

@@ -24,7 +24,10 @@ impl Period {
 
     /// The same period one year earlier (29 February → 28 February).
     pub fn year_before(&self) -> Period {
-        Period { start: abacus_core::date::years_before(self.start, 1), end: abacus_core::date::years_before(self.end, 1) }
+        Period {
+            start: abacus_core::date::years_before(self.start, 1),
+            end: abacus_core::date::years_before(self.end, 1),
+        }
     }
 }
 
@@ -41,11 +44,25 @@ pub struct Dates {
     pub used: Vec<usize>,
 }
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn month_of(word: &str) -> Option<u32> {
-    const ABBR: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const ABBR: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let w = word.trim_end_matches('.');
     let w = if w == "sept" { "sep" } else { w };
     MONTHS
@@ -57,18 +74,31 @@ fn month_of(word: &str) -> Option<u32> {
 
 fn month_range(y: i32, m: u32) -> Period {
     let start = NaiveDate::from_ymd_opt(y, m, 1).expect("valid");
-    let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
-    Period { start, end: next.expect("valid") - Duration::days(1) }
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    };
+    Period {
+        start,
+        end: next.expect("valid") - Duration::days(1),
+    }
 }
 
 fn quarter_range(y: i32, q: u32) -> Period {
     let a = month_range(y, 3 * q - 2);
     let b = month_range(y, 3 * q);
-    Period { start: a.start, end: b.end }
+    Period {
+        start: a.start,
+        end: b.end,
+    }
 }
 
 fn year_range(y: i32) -> Period {
-    Period { start: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"), end: NaiveDate::from_ymd_opt(y, 12, 31).expect("valid") }
+    Period {
+        start: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"),
+        end: NaiveDate::from_ymd_opt(y, 12, 31).expect("valid"),
+    }
 }
 
 /// A whole unit named without a year: the one in the as-of year if it has ended, else the year before.
@@ -83,22 +113,32 @@ fn latest_ended(as_of: Date, f: impl Fn(i32) -> Period) -> Period {
 
 fn year_token(t: &str) -> Option<i32> {
     let t = t.trim_end_matches("'s");
-    (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())).then(|| t.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    (t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 fn number_word(t: &str) -> Option<i64> {
     if let Ok(n) = t.parse::<i64>() {
         return Some(n);
     }
-    const WORDS: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-    WORDS.iter().position(|w| *w == t).map(|i| i as i64).or(match t {
-        "fourteen" => Some(14),
-        "thirty" => Some(30),
-        "sixty" => Some(60),
-        "ninety" => Some(90),
-        "a" | "an" => Some(1),
-        _ => None,
-    })
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    WORDS
+        .iter()
+        .position(|w| *w == t)
+        .map(|i| i as i64)
+        .or(match t {
+            "fourteen" => Some(14),
+            "thirty" => Some(30),
+            "sixty" => Some(60),
+            "ninety" => Some(90),
+            "a" | "an" => Some(1),
+            _ => None,
+        })
 }
 
 fn unit_days(t: &str) -> Option<i64> {
@@ -113,7 +153,9 @@ fn unit_days(t: &str) -> Option<i64> {
 fn event_day(words: &[&str]) -> Option<(usize, u32, u32)> {
     match words {
         ["618", ..] => Some((1, 6, 18)),
-        ["double", "11" | "eleven", ..] | ["singles", "day", ..] | ["singles'", "day", ..] => Some((2, 11, 11)),
+        ["double", "11" | "eleven", ..] | ["singles", "day", ..] | ["singles'", "day", ..] => {
+            Some((2, 11, 11))
+        }
         ["double", "12" | "twelve", ..] => Some((2, 12, 12)),
         ["11.11", ..] => Some((1, 11, 11)),
         ["12.12", ..] => Some((1, 12, 12)),
@@ -147,7 +189,9 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 Some(a) => {
                     let second = rest
                         .get(1)
-                        .filter(|c| matches!(**c, "and" | "to" | "until" | "through" | "till" | "-"))
+                        .filter(|c| {
+                            matches!(**c, "and" | "to" | "until" | "through" | "till" | "-")
+                        })
                         .and_then(|_| rest.get(2))
                         .map(|b| (b, parse_iso_date(b)));
                     match second {
@@ -166,16 +210,42 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
         }
         let n = match rest {
-            ["yesterday", ..] => take(&mut d, 1, Some(Period { start: yesterday, end: yesterday })),
-            ["today", ..] => take(&mut d, 1, Some(Period { start: as_of, end: as_of })),
-            ["ytd", ..] | ["year", "to", "date", ..] | ["year-to-date", ..] => {
-                take(&mut d, 1, Some(Period { start: year_range(as_of.year()).start, end: as_of }))
-            }
-            ["this" | "current", unit, ..] if matches!(*unit, "month" | "quarter" | "qtr" | "year" | "yr" | "week" | "wk") => {
+            ["yesterday", ..] => take(
+                &mut d,
+                1,
+                Some(Period {
+                    start: yesterday,
+                    end: yesterday,
+                }),
+            ),
+            ["today", ..] => take(
+                &mut d,
+                1,
+                Some(Period {
+                    start: as_of,
+                    end: as_of,
+                }),
+            ),
+            ["ytd", ..] | ["year", "to", "date", ..] | ["year-to-date", ..] => take(
+                &mut d,
+                1,
+                Some(Period {
+                    start: year_range(as_of.year()).start,
+                    end: as_of,
+                }),
+            ),
+            ["this" | "current", unit, ..]
+                if matches!(
+                    *unit,
+                    "month" | "quarter" | "qtr" | "year" | "yr" | "week" | "wk"
+                ) =>
+            {
                 let start = match *unit {
                     "qtr" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
                     "yr" => year_range(as_of.year()).start,
-                    "wk" => as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday())),
+                    "wk" => {
+                        as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday()))
+                    }
                     "month" => month_range(as_of.year(), as_of.month()).start,
                     "quarter" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
                     "year" => year_range(as_of.year()).start,
@@ -183,43 +253,92 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 };
                 take(&mut d, 2, Some(Period { start, end: as_of }))
             }
-            ["so", "far", "this", "year", ..] => take(&mut d, 4, Some(Period { start: year_range(as_of.year()).start, end: as_of })),
-            ["last" | "past" | "previous" | "prior", "week" | "wk", ..] => {
-                take(&mut d, 2, Some(Period { start: as_of - Duration::days(7), end: yesterday }))
-            }
+            ["so", "far", "this", "year", ..] => take(
+                &mut d,
+                4,
+                Some(Period {
+                    start: year_range(as_of.year()).start,
+                    end: as_of,
+                }),
+            ),
+            ["last" | "past" | "previous" | "prior", "week" | "wk", ..] => take(
+                &mut d,
+                2,
+                Some(Period {
+                    start: as_of - Duration::days(7),
+                    end: yesterday,
+                }),
+            ),
             ["last" | "previous" | "prior", "month", ..] => {
                 let m = as_of - Duration::days(i64::from(as_of.day()));
                 take(&mut d, 2, Some(month_range(m.year(), m.month())))
             }
             ["last" | "previous" | "prior", "quarter" | "qtr", ..] => {
                 let q = (as_of.month() - 1) / 3 + 1;
-                let p = if q == 1 { quarter_range(as_of.year() - 1, 4) } else { quarter_range(as_of.year(), q - 1) };
+                let p = if q == 1 {
+                    quarter_range(as_of.year() - 1, 4)
+                } else {
+                    quarter_range(as_of.year(), q - 1)
+                };
                 take(&mut d, 2, Some(p))
             }
-            ["last" | "previous" | "prior", "year" | "yr", ..] | ["last" | "previous", "year's", ..] => {
+            ["last" | "previous" | "prior", "year" | "yr", ..]
+            | ["last" | "previous", "year's", ..] => {
                 // "last year's Double 11" is the event day in that year.
                 if let Some((k, m, day)) = event_day(&rest[2..]) {
                     let date = NaiveDate::from_ymd_opt(as_of.year() - 1, m, day).expect("valid");
-                    take(&mut d, 2 + k, Some(Period { start: date, end: date }))
+                    take(
+                        &mut d,
+                        2 + k,
+                        Some(Period {
+                            start: date,
+                            end: date,
+                        }),
+                    )
                 } else {
                     take(&mut d, 2, Some(year_range(as_of.year() - 1)))
                 }
             }
-            ["last" | "past" | "previous" | "prior" | "trailing", n, unit, ..] if number_word(n).is_some() && unit_days(unit).is_some() => {
+            ["last" | "past" | "previous" | "prior" | "trailing", n, unit, ..]
+                if number_word(n).is_some() && unit_days(unit).is_some() =>
+            {
                 let days = number_word(n).unwrap_or(0) * unit_days(unit).unwrap_or(1);
                 if days > 0 {
-                    take(&mut d, 3, Some(Period { start: as_of - Duration::days(days), end: yesterday }))
+                    take(
+                        &mut d,
+                        3,
+                        Some(Period {
+                            start: as_of - Duration::days(days),
+                            end: yesterday,
+                        }),
+                    )
                 } else {
                     1
                 }
             }
-            ["last" | "past" | "previous", "day", ..] => take(&mut d, 2, Some(Period { start: yesterday, end: yesterday })),
-            ["next" | "coming" | "upcoming", n, unit, ..] if number_word(n).is_some() && (unit_days(unit).is_some() || unit.starts_with("month")) => {
+            ["last" | "past" | "previous", "day", ..] => take(
+                &mut d,
+                2,
+                Some(Period {
+                    start: yesterday,
+                    end: yesterday,
+                }),
+            ),
+            ["next" | "coming" | "upcoming", n, unit, ..]
+                if number_word(n).is_some()
+                    && (unit_days(unit).is_some() || unit.starts_with("month")) =>
+            {
                 let k = number_word(n).unwrap_or(0);
-                d.horizon_days = Some(if unit.starts_with("month") { k * 30 } else { k * unit_days(unit).unwrap_or(1) });
+                d.horizon_days = Some(if unit.starts_with("month") {
+                    k * 30
+                } else {
+                    k * unit_days(unit).unwrap_or(1)
+                });
                 take(&mut d, 3, None)
             }
-            ["next" | "coming", unit, ..] if matches!(*unit, "week" | "month" | "day" | "fortnight") => {
+            ["next" | "coming", unit, ..]
+                if matches!(*unit, "week" | "month" | "day" | "fortnight") =>
+            {
                 d.horizon_days = Some(match *unit {
                     "week" => 7,
                     "fortnight" => 14,
@@ -232,15 +351,37 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 let mo = month_of(m).unwrap_or(1);
                 let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
                     Some(y) => (y, 3),
-                    None => (if mo <= as_of.month() { as_of.year() } else { as_of.year() - 1 }, 2),
+                    None => (
+                        if mo <= as_of.month() {
+                            as_of.year()
+                        } else {
+                            as_of.year() - 1
+                        },
+                        2,
+                    ),
                 };
-                take(&mut d, k, Some(Period { start: month_range(y, mo).start, end: as_of }))
+                take(
+                    &mut d,
+                    k,
+                    Some(Period {
+                        start: month_range(y, mo).start,
+                        end: as_of,
+                    }),
+                )
             }
-            [q, ..] if q.len() == 2 && q.starts_with('q') && matches!(&q[1..], "1" | "2" | "3" | "4") => {
+            [q, ..]
+                if q.len() == 2
+                    && q.starts_with('q')
+                    && matches!(&q[1..], "1" | "2" | "3" | "4") =>
+            {
                 let qn: u32 = q[1..].parse().unwrap_or(1);
                 match rest.get(1).and_then(|t| year_token(t)) {
                     Some(y) => take(&mut d, 2, Some(quarter_range(y, qn))),
-                    None => take(&mut d, 1, Some(latest_ended(as_of, |y| quarter_range(y, qn)))),
+                    None => take(
+                        &mut d,
+                        1,
+                        Some(latest_ended(as_of, |y| quarter_range(y, qn))),
+                    ),
                 }
             }
             [ord, "quarter", ..] if matches!(*ord, "first" | "second" | "third" | "fourth") => {
@@ -256,49 +397,107 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 };
                 match y {
                     Some(y) => take(&mut d, k, Some(quarter_range(y, qn))),
-                    None => take(&mut d, 2, Some(latest_ended(as_of, |y| quarter_range(y, qn)))),
+                    None => take(
+                        &mut d,
+                        2,
+                        Some(latest_ended(as_of, |y| quarter_range(y, qn))),
+                    ),
                 }
             }
             [m, ..] if month_of(m).is_some() && (m.len() >= 3) && !(*m == "may" && i == 0) => {
                 let mo = month_of(m).unwrap_or(1);
                 match rest.get(1).and_then(|t| year_token(t)) {
                     Some(y) => take(&mut d, 2, Some(month_range(y, mo))),
-                    None if rest.get(1).is_some_and(|t| t.parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))) => {
+                    None if rest
+                        .get(1)
+                        .is_some_and(|t| t.parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))) =>
+                    {
                         // "March 8" / "June 18 2025"
                         let day: u32 = rest[1].parse().unwrap_or(1);
                         let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
                             Some(y) => (y, 3),
-                            None => (if (mo, day) < (as_of.month(), as_of.day()) { as_of.year() } else { as_of.year() - 1 }, 2),
+                            None => (
+                                if (mo, day) < (as_of.month(), as_of.day()) {
+                                    as_of.year()
+                                } else {
+                                    as_of.year() - 1
+                                },
+                                2,
+                            ),
                         };
                         match NaiveDate::from_ymd_opt(y, mo, day) {
-                            Some(date) => take(&mut d, k, Some(Period { start: date, end: date })),
+                            Some(date) => take(
+                                &mut d,
+                                k,
+                                Some(Period {
+                                    start: date,
+                                    end: date,
+                                }),
+                            ),
                             None => {
                                 d.invalid = Some(format!("{} {}", rest[0], rest[1]));
                                 k
                             }
                         }
                     }
-                    None if *m == "may" && !matches!(w.get(i.wrapping_sub(1)), Some(&"in") | Some(&"since") | Some(&"during")) => 1,
+                    None if *m == "may"
+                        && !matches!(
+                            w.get(i.wrapping_sub(1)),
+                            Some(&"in") | Some(&"since") | Some(&"during")
+                        ) =>
+                    {
+                        1
+                    }
                     None => take(&mut d, 1, Some(latest_ended(as_of, |y| month_range(y, mo)))),
                 }
             }
             _ => {
                 if let Some((k, m, day)) = event_day(rest) {
-                    let (y, extra) = match (rest.get(k).and_then(|t| year_token(t)), rest.get(k..k + 2)) {
-                        (Some(y), _) => (y, 1),
-                        (None, Some(["last", "year"])) => (as_of.year() - 1, 2),
-                        (None, Some(["this", "year"])) => (as_of.year(), 2),
-                        _ => match i.checked_sub(1).and_then(|j| year_token(w[j])) {
-                            Some(y) => (y, 0),
-                            None => (if (m, day) < (as_of.month(), as_of.day()) { as_of.year() } else { as_of.year() - 1 }, 0),
-                        },
-                    };
+                    let (y, extra) =
+                        match (rest.get(k).and_then(|t| year_token(t)), rest.get(k..k + 2)) {
+                            (Some(y), _) => (y, 1),
+                            (None, Some(["last", "year"])) => (as_of.year() - 1, 2),
+                            (None, Some(["this", "year"])) => (as_of.year(), 2),
+                            _ => match i.checked_sub(1).and_then(|j| year_token(w[j])) {
+                                Some(y) => (y, 0),
+                                None => (
+                                    if (m, day) < (as_of.month(), as_of.day()) {
+                                        as_of.year()
+                                    } else {
+                                        as_of.year() - 1
+                                    },
+                                    0,
+                                ),
+                            },
+                        };
                     let date = NaiveDate::from_ymd_opt(y, m, day).expect("valid");
-                    take(&mut d, k + extra, Some(Period { start: date, end: date }))
+                    take(
+                        &mut d,
+                        k + extra,
+                        Some(Period {
+                            start: date,
+                            end: date,
+                        }),
+                    )
                 } else if let Some(y) = year_token(rest[0]).filter(|_| {
                     let prev = i.checked_sub(1).map(|j| w[j]);
-                    matches!(prev, Some("in" | "of" | "for" | "during" | "year" | "fy" | "with" | "vs" | "versus" | "and" | "to"))
-                        || rest.get(1).is_some_and(|n| matches!(*n, "compared" | "vs" | "versus"))
+                    matches!(
+                        prev,
+                        Some(
+                            "in" | "of"
+                                | "for"
+                                | "during"
+                                | "year"
+                                | "fy"
+                                | "with"
+                                | "vs"
+                                | "versus"
+                                | "and"
+                                | "to"
+                        )
+                    ) || rest
+                        .get(1)
+                        .is_some_and(|n| matches!(*n, "compared" | "vs" | "versus"))
                 }) {
                     take(&mut d, 1, Some(year_range(y)))
                 } else {
@@ -316,24 +515,47 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
     let yesterday = as_of - Duration::days(1);
     let has = |s: &str| lower.contains(s);
     let last_year = has("去年") || has("العام الماضي") || has("السنة الماضية");
-    let year = if last_year { as_of.year() - 1 } else { as_of.year() };
+    let year = if last_year {
+        as_of.year() - 1
+    } else {
+        as_of.year()
+    };
     let mut push = |p: Period| d.periods.push(p);
     if has("双十一") || has("双11") {
-        push(Period { start: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"), end: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid") });
-    } else if let Some(q) = ["一季度", "二季度", "三季度", "四季度"].iter().position(|q| has(q)) {
+        push(Period {
+            start: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"),
+            end: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"),
+        });
+    } else if let Some(q) = ["一季度", "二季度", "三季度", "四季度"]
+        .iter()
+        .position(|q| has(q))
+    {
         let q = q as u32 + 1;
-        push(if has("今年") || last_year { quarter_range(year, q) } else { latest_ended(as_of, |y| quarter_range(y, q)) });
+        push(if has("今年") || last_year {
+            quarter_range(year, q)
+        } else {
+            latest_ended(as_of, |y| quarter_range(y, q))
+        });
     } else if has("上个月") || has("上月") || has("الشهر الماضي") {
         let m = as_of - Duration::days(i64::from(as_of.day()));
         push(month_range(m.year(), m.month()));
     } else if has("本月") || has("这个月") || has("هذا الشهر") {
-        push(Period { start: month_range(as_of.year(), as_of.month()).start, end: as_of });
+        push(Period {
+            start: month_range(as_of.year(), as_of.month()).start,
+            end: as_of,
+        });
     } else if has("昨天") || has("昨日") || has("أمس") || has("البارحة") {
-        push(Period { start: yesterday, end: yesterday });
+        push(Period {
+            start: yesterday,
+            end: yesterday,
+        });
     } else if last_year {
         push(year_range(as_of.year() - 1));
     } else if has("今年") || has("هذا العام") || has("هذه السنة") {
-        push(Period { start: year_range(as_of.year()).start, end: as_of });
+        push(Period {
+            start: year_range(as_of.year()).start,
+            end: as_of,
+        });
     }
     // 最近/过去/近 N 天 (周)
     for marker in ["最近", "过去", "近"] {
@@ -341,14 +563,19 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
             let after = &lower[pos + marker.len()..];
             let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
             if let Ok(n) = digits.parse::<i64>() {
-                let unit = after[digits.len()..].chars().find(|c| !c.is_whitespace() && *c != '个');
+                let unit = after[digits.len()..]
+                    .chars()
+                    .find(|c| !c.is_whitespace() && *c != '个');
                 let days = match unit {
                     Some('天') | Some('日') => n,
                     Some('周') => 7 * n,
                     _ => continue,
                 };
                 if days > 0 {
-                    push(Period { start: as_of - Duration::days(days), end: yesterday });
+                    push(Period {
+                        start: as_of - Duration::days(days),
+                        end: yesterday,
+                    });
                 }
                 break;
             }
@@ -370,7 +597,9 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
             }
             if let Ok(n) = digits.parse::<i64>() {
                 let digits = &after[..skip];
-                let unit = after[digits.len()..].chars().find(|c| !c.is_whitespace() && *c != '个');
+                let unit = after[digits.len()..]
+                    .chars()
+                    .find(|c| !c.is_whitespace() && *c != '个');
                 d.horizon_days = match unit {
                     Some('天') | Some('日') => Some(n),
                     Some('周') => Some(7 * n),
@@ -390,7 +619,11 @@ mod tests {
     fn p(q: &str) -> Vec<(String, String)> {
         let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
         let lower = q.to_lowercase();
-        find_dates(&lower, &tokenize(&lower), as_of).periods.iter().map(|p| (p.start.to_string(), p.end.to_string())).collect()
+        find_dates(&lower, &tokenize(&lower), as_of)
+            .periods
+            .iter()
+            .map(|p| (p.start.to_string(), p.end.to_string()))
+            .collect()
     }
 
     fn one(q: &str) -> (String, String) {
@@ -427,7 +660,10 @@ mod tests {
         assert_eq!(one("last year's double 11"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("on 618 last year"), r("2025-06-18", "2025-06-18"));
         assert_eq!(one("qty last wk"), r("2026-06-23", "2026-06-29"));
-        assert_eq!(one("between 2025-03-01 and 2025-03-15"), r("2025-03-01", "2025-03-15"));
+        assert_eq!(
+            one("between 2025-03-01 and 2025-03-15"),
+            r("2025-03-01", "2025-03-15")
+        );
         assert_eq!(one("in May 2025"), r("2025-05-01", "2025-05-31"));
         assert_eq!(one("in 2025"), r("2025-01-01", "2025-12-31"));
         assert_eq!(one("去年双十一"), r("2025-11-11", "2025-11-11"));

@@ -36,7 +36,12 @@ impl FundDraft {
     pub fn intent(&self) -> Intent {
         if (self.compare || self.difference) && (self.fund_count >= 2 || self.compare) {
             Intent::FundCompare
-        } else if (self.fund_count == 0 && (self.screen || !self.filters.is_empty() || !self.categories.is_empty() || !self.sort.is_empty() || self.limit.is_some()))
+        } else if (self.fund_count == 0
+            && (self.screen
+                || !self.filters.is_empty()
+                || !self.categories.is_empty()
+                || !self.sort.is_empty()
+                || self.limit.is_some()))
             || (!self.categories.is_empty() && (!self.sort.is_empty() || !self.filters.is_empty()))
         {
             Intent::FundScreen
@@ -52,8 +57,23 @@ const BASES: &[(&[&str], &str, bool)] = &[
     (&["sortino"], "sortino", true),
     (&["calmar"], "calmar", true),
     (&["drawdown", "drawdowns", "dd"], "max_drawdown", true),
-    (&["volatility", "vol", "volatile", "volatilities"], "volatility", true),
-    (&["return", "returns", "returned", "performance", "gain", "yield"], "return", true),
+    (
+        &["volatility", "vol", "volatile", "volatilities"],
+        "volatility",
+        true,
+    ),
+    (
+        &[
+            "return",
+            "returns",
+            "returned",
+            "performance",
+            "gain",
+            "yield",
+        ],
+        "return",
+        true,
+    ),
     (&["expense", "fee", "fees", "ter"], "expense_ratio", false),
     (&["aum", "size", "assets"], "aum", false),
 ];
@@ -92,11 +112,18 @@ fn window_at(words: &[&str], i: usize) -> Option<u32> {
         }
     }
     if let Some(k) = num(w) {
-        if words.get(i + 1).is_some_and(|u| u.starts_with("year") || u.starts_with("yr") || u.starts_with("month")) {
+        if words
+            .get(i + 1)
+            .is_some_and(|u| u.starts_with("year") || u.starts_with("yr") || u.starts_with("month"))
+        {
             return Some(k);
         }
     }
-    if w == "year" && i > 0 && matches!(words[i - 1], "past" | "last" | "one" | "a") && !words.get(i.wrapping_sub(2)).is_some_and(|x| *x == "this") {
+    if w == "year"
+        && i > 0
+        && matches!(words[i - 1], "past" | "last" | "one" | "a")
+        && !words.get(i.wrapping_sub(2)).is_some_and(|x| *x == "this")
+    {
         return Some(1);
     }
     None
@@ -112,14 +139,24 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
         if linked.covers(i) {
             continue;
         }
-        let Some((_, base, windowed)) = BASES.iter().find(|(words, _, _)| words.iter().any(|x| word_matches(w[i], x))) else {
-            if w[i] == "risk" && !w.get(i + 1).is_some_and(|n| n.starts_with("adjust")) && i > 0 && !matches!(w[i - 1], "low" | "high" | "medium") {
+        let Some((_, base, windowed)) = BASES
+            .iter()
+            .find(|(words, _, _)| words.iter().any(|x| word_matches(w[i], x)))
+        else {
+            if w[i] == "risk"
+                && !w.get(i + 1).is_some_and(|n| n.starts_with("adjust"))
+                && i > 0
+                && !matches!(w[i - 1], "low" | "high" | "medium")
+            {
                 out.push((i, "risk_level".to_string()));
             }
             continue;
         };
         let base = *base;
-        if base == "expense_ratio" && w[i] == "expense" && !w.get(i + 1).is_some_and(|n| n.starts_with("ratio")) {
+        if base == "expense_ratio"
+            && w[i] == "expense"
+            && !w.get(i + 1).is_some_and(|n| n.starts_with("ratio"))
+        {
             // "expense" alone still means the expense ratio
         }
         if !windowed {
@@ -130,28 +167,38 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
         let hi = (i + 10).min(w.len());
         let near = |words: &[&str]| (lo..hi).any(|k| words.iter().any(|x| w[k] == *x));
         let total = near(&["total", "cumulative"]);
-        let name = if base == "return" && (near(&["ytd"]) || t.phrase(&["year to date", "this year"])) {
-            "return_ytd".to_string()
-        } else if base == "return" && near(&["inception", "launch"]) {
-            if total { "return_total_since_inception" } else { "return_since_inception" }.to_string()
-        } else {
-            // The nearest window before (preferred) or after the word, within the clause.
-            let before = (lo..i).rev().find_map(|k| window_at(w, k));
-            let after = (i + 1..hi).find_map(|k| window_at(w, k));
-            match before.or(after) {
-                Some(k) if base == "return" && total => format!("return_total_{k}y"),
-                Some(k) => format!("{base}_{k}y"),
-                None => {
-                    unwindowed.push((i, base));
-                    continue;
+        let name =
+            if base == "return" && (near(&["ytd"]) || t.phrase(&["year to date", "this year"])) {
+                "return_ytd".to_string()
+            } else if base == "return" && near(&["inception", "launch"]) {
+                if total {
+                    "return_total_since_inception"
+                } else {
+                    "return_since_inception"
                 }
-            }
-        };
+                .to_string()
+            } else {
+                // The nearest window before (preferred) or after the word, within the clause.
+                let before = (lo..i).rev().find_map(|k| window_at(w, k));
+                let after = (i + 1..hi).find_map(|k| window_at(w, k));
+                match before.or(after) {
+                    Some(k) if base == "return" && total => format!("return_total_{k}y"),
+                    Some(k) => format!("{base}_{k}y"),
+                    None => {
+                        unwindowed.push((i, base));
+                        continue;
+                    }
+                }
+            };
         out.push((i, name));
     }
     // "… 3-year return above 3%, sorted by Sharpe": a metric without a window takes the
     // window of another metric in the same question.
-    let window_of_others = out.iter().find_map(|(_, m)| m.strip_suffix('y').and_then(|m| m.rsplit('_').next()).and_then(|k| k.parse::<u32>().ok()));
+    let window_of_others = out.iter().find_map(|(_, m)| {
+        m.strip_suffix('y')
+            .and_then(|m| m.rsplit('_').next())
+            .and_then(|k| k.parse::<u32>().ok())
+    });
     for (i, base) in unwindowed {
         match window_of_others {
             Some(k) => out.push((i, format!("{base}_{k}y"))),
@@ -167,12 +214,34 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
         if let Some(pos) = t.lower.find(marker) {
             let before = &t.lower[..pos];
             let windows = [
-                ("一年", 1), ("1年", 1), ("三年", 3), ("3年", 3), ("五年", 5), ("5年", 5), ("سنة واحدة", 1), ("لسنة", 1), ("1 سنة", 1),
-                ("ثلاث سنوات", 3), ("لثلاث", 3), ("3 سنوات", 3), ("خمس سنوات", 5), ("لخمس", 5), ("5 سنوات", 5),
+                ("一年", 1),
+                ("1年", 1),
+                ("三年", 3),
+                ("3年", 3),
+                ("五年", 5),
+                ("5年", 5),
+                ("سنة واحدة", 1),
+                ("لسنة", 1),
+                ("1 سنة", 1),
+                ("ثلاث سنوات", 3),
+                ("لثلاث", 3),
+                ("3 سنوات", 3),
+                ("خمس سنوات", 5),
+                ("لخمس", 5),
+                ("5 سنوات", 5),
             ];
             let whole = t.lower;
-            let k = windows.iter().filter_map(|(m, k)| before.rfind(m).map(|p| (p, *k))).max_by_key(|(p, _)| *p).map(|(_, k)| k)
-                .or_else(|| windows.iter().find(|(m, _)| whole.contains(m)).map(|(_, k)| *k));
+            let k = windows
+                .iter()
+                .filter_map(|(m, k)| before.rfind(m).map(|p| (p, *k)))
+                .max_by_key(|(p, _)| *p)
+                .map(|(_, k)| k)
+                .or_else(|| {
+                    windows
+                        .iter()
+                        .find(|(m, _)| whole.contains(m))
+                        .map(|(_, k)| *k)
+                });
             let name = match (windowed, k) {
                 (false, _) => base.to_string(),
                 (true, Some(k)) => format!("{base}_{k}y"),
@@ -191,13 +260,25 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
 
 /// A count written in digits or words ("5", "three").
 fn count_word(w: &str) -> Option<usize> {
-    const WORDS: [&str; 13] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-    w.parse::<usize>().ok().or_else(|| WORDS.iter().position(|x| *x == w))
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    w.parse::<usize>()
+        .ok()
+        .or_else(|| WORDS.iter().position(|x| *x == w))
 }
 
 fn number_at(w: &[&str], i: usize) -> Option<f64> {
-    let x: f64 = w.get(i)?.replace(',', "").parse().ok().filter(|x: &f64| x.is_finite())?;
-    let pct = w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent" || *n == "pct");
+    let x: f64 = w
+        .get(i)?
+        .replace(',', "")
+        .parse()
+        .ok()
+        .filter(|x: &f64| x.is_finite())?;
+    let pct = w
+        .get(i + 1)
+        .is_some_and(|n| *n == "%" || *n == "percent" || *n == "pct");
     let scale = match w.get(i + 1).copied() {
         Some("billion" | "bn") => 1000.0,
         Some("thousand" | "k") => 0.001,
@@ -209,8 +290,12 @@ fn number_at(w: &[&str], i: usize) -> Option<f64> {
 fn comparator(w: &[&str], i: usize) -> Option<(Cmp, usize)> {
     let two = (w[i], w.get(i + 1).copied().unwrap_or(""));
     Some(match two {
-        ("at", "least") | ("no", "less") | ("not", "below") => (Cmp::Ge, 2 + usize::from(w.get(i + 2) == Some(&"than"))),
-        ("at", "most") | ("no", "more") | ("not", "above") | ("not", "more") => (Cmp::Le, 2 + usize::from(w.get(i + 2) == Some(&"than"))),
+        ("at", "least") | ("no", "less") | ("not", "below") => {
+            (Cmp::Ge, 2 + usize::from(w.get(i + 2) == Some(&"than")))
+        }
+        ("at", "most") | ("no", "more") | ("not", "above") | ("not", "more") => {
+            (Cmp::Le, 2 + usize::from(w.get(i + 2) == Some(&"than")))
+        }
         ("greater" | "more" | "higher" | "larger" | "bigger", "than") => (Cmp::Gt, 2),
         ("less" | "lower" | "smaller" | "fewer", "than") => (Cmp::Lt, 2),
         ("above" | "over" | "exceeds" | "exceeding" | ">", _) => (Cmp::Gt, 1),
@@ -228,12 +313,21 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     let (metrics, missing) = metrics_in(t, linked);
     d.missing_window = missing;
     d.metrics = metrics.iter().map(|(_, m)| m.clone()).collect();
-    d.fund_count = linked.of(Kind::Fund).count() + linked.unknown.iter().filter(|u| u.kind == Kind::Fund).count();
-    d.strong = t.word(&["fund", "funds"]) || t.contains(&["基金", "صندوق", "الصندوق", "صناديق"]) || d.fund_count > 0;
+    d.fund_count = linked.of(Kind::Fund).count()
+        + linked
+            .unknown
+            .iter()
+            .filter(|u| u.kind == Kind::Fund)
+            .count();
+    d.strong = t.word(&["fund", "funds"])
+        || t.contains(&["基金", "صندوق", "الصندوق", "صناديق"])
+        || d.fund_count > 0;
     d.new_list = t.word(&["list", "screen", "find", "which"]) || t.contains(&["筛选", "哪些"]);
     d.compare = t.word(COMPARE_WORDS) || t.contains(&["比较", "对比", "قارن"]);
     d.difference = t.word(&["difference", "minus", "gap", "spread"]);
-    d.screen = t.word(&["list", "screen", "filter", "find", "which", "show", "funds", "sorted", "rank", "top"]) || t.contains(&["筛选", "哪些", "صناديق"]);
+    d.screen = t.word(&[
+        "list", "screen", "filter", "find", "which", "show", "funds", "sorted", "rank", "top",
+    ]) || t.contains(&["筛选", "哪些", "صناديق"]);
 
     // Categories.
     let cats: &[(&[&str], &str)] = &[
@@ -248,21 +342,38 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         if linked.covers(i) {
             continue;
         }
-        let next_is_fund = w.get(i + 1).is_some_and(|n| n.starts_with("fund")) || w.get(i + 2).is_some_and(|n| n.starts_with("fund"));
+        let next_is_fund = w.get(i + 1).is_some_and(|n| n.starts_with("fund"))
+            || w.get(i + 2).is_some_and(|n| n.starts_with("fund"));
         for (words, cat) in cats {
-            if words.contains(x) && (next_is_fund || *cat == "qdii") && !d.categories.contains(&cat.to_string()) {
+            if words.contains(x)
+                && (next_is_fund || *cat == "qdii")
+                && !d.categories.contains(&cat.to_string())
+            {
                 d.categories.push(cat.to_string());
             }
         }
     }
-    if t.phrase(&["money market", "money-market", "cash funds"]) && !d.categories.contains(&"money_market".to_string()) {
+    if t.phrase(&["money market", "money-market", "cash funds"])
+        && !d.categories.contains(&"money_market".to_string())
+    {
         d.categories.push("money_market".into());
     }
     if t.phrase(&["fixed income"]) && !d.categories.contains(&"bond".to_string()) {
         d.categories.push("bond".into());
     }
-    for (zh, cat) in [("股票型", "equity"), ("债券", "bond"), ("混合", "mixed"), ("货币", "money_market"), ("指数", "index"), ("商品", "commodity"), ("qdii", "qdii")] {
-        if t.lower.contains(zh) && t.lower.contains("基金") && !d.categories.contains(&cat.to_string()) {
+    for (zh, cat) in [
+        ("股票型", "equity"),
+        ("债券", "bond"),
+        ("混合", "mixed"),
+        ("货币", "money_market"),
+        ("指数", "index"),
+        ("商品", "commodity"),
+        ("qdii", "qdii"),
+    ] {
+        if t.lower.contains(zh)
+            && t.lower.contains("基金")
+            && !d.categories.contains(&cat.to_string())
+        {
             d.categories.push(cat.to_string());
         }
     }
@@ -270,29 +381,58 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     // Filters: <metric> <comparator> <number>, "between a and b", and risk wording.
     for i in 0..w.len() {
         if let Some((cmp, len)) = comparator(w, i) {
-            let Some(value) = number_at(w, i + len) else { continue };
+            let Some(value) = number_at(w, i + len) else {
+                continue;
+            };
             // "over 3 years" is a window, not a comparison.
-            if w.get(i + len + 1).is_some_and(|u| u.starts_with("year") || u.starts_with("month") || u.starts_with("yr")) {
+            if w.get(i + len + 1).is_some_and(|u| {
+                u.starts_with("year") || u.starts_with("month") || u.starts_with("yr")
+            }) {
                 continue;
             }
             match metrics.iter().filter(|(p, _)| *p < i).last() {
-                Some((_, field)) => d.filters.push(FundFilter { field: field.clone(), cmp, value }),
+                Some((_, field)) => d.filters.push(FundFilter {
+                    field: field.clone(),
+                    cmp,
+                    value,
+                }),
                 // A condition whose figure is not understood is never dropped silently.
                 None => d.unresolved = Some(w[i..(i + len + 2).min(w.len())].join(" ")),
             }
         }
         if w[i] == "between" {
-            if let (Some(a), Some("and"), Some(b)) = (number_at(w, i + 1), w.get(i + 2 + usize::from(w.get(i + 2) == Some(&"%"))).copied(), None::<f64>.or_else(|| number_at(w, i + 3 + usize::from(w.get(i + 2) == Some(&"%"))))) {
+            if let (Some(a), Some("and"), Some(b)) = (
+                number_at(w, i + 1),
+                w.get(i + 2 + usize::from(w.get(i + 2) == Some(&"%")))
+                    .copied(),
+                None::<f64>
+                    .or_else(|| number_at(w, i + 3 + usize::from(w.get(i + 2) == Some(&"%")))),
+            ) {
                 if let Some((_, field)) = metrics.iter().filter(|(p, _)| *p < i).last() {
                     let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-                    d.filters.push(FundFilter { field: field.clone(), cmp: Cmp::Ge, value: lo });
-                    d.filters.push(FundFilter { field: field.clone(), cmp: Cmp::Le, value: hi });
+                    d.filters.push(FundFilter {
+                        field: field.clone(),
+                        cmp: Cmp::Ge,
+                        value: lo,
+                    });
+                    d.filters.push(FundFilter {
+                        field: field.clone(),
+                        cmp: Cmp::Le,
+                        value: hi,
+                    });
                 }
             }
         }
         // "risk level 2 or below", "risk 3 or higher"
         if w[i] == "risk" {
-            let k = if w.get(i + 1).is_some_and(|n| *n == "level" || *n == "rating") { i + 2 } else { i + 1 };
+            let k = if w
+                .get(i + 1)
+                .is_some_and(|n| *n == "level" || *n == "rating")
+            {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(n) = w.get(k).and_then(|x| x.parse::<f64>().ok()) {
                 let cmp = match (w.get(k + 1).copied(), w.get(k + 2).copied()) {
                     (Some("or"), Some("below" | "lower" | "less" | "under")) => Cmp::Le,
@@ -300,30 +440,65 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                     _ if (1.0..=5.0).contains(&n) => Cmp::Eq,
                     _ => continue,
                 };
-                d.filters.push(FundFilter { field: "risk_level".into(), cmp, value: n });
+                d.filters.push(FundFilter {
+                    field: "risk_level".into(),
+                    cmp,
+                    value: n,
+                });
             }
         }
     }
     if t.phrase(&["low risk", "low-risk", "lower risk", "conservative"]) {
-        d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Le, value: 2.0 });
+        d.filters.push(FundFilter {
+            field: "risk_level".into(),
+            cmp: Cmp::Le,
+            value: 2.0,
+        });
     } else if t.phrase(&["high risk", "high-risk", "aggressive"]) {
-        d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Ge, value: 4.0 });
+        d.filters.push(FundFilter {
+            field: "risk_level".into(),
+            cmp: Cmp::Ge,
+            value: 4.0,
+        });
     }
-    for (zh, cmp) in [("高于", Cmp::Gt), ("大于", Cmp::Gt), ("超过", Cmp::Gt), ("低于", Cmp::Lt), ("小于", Cmp::Lt), ("不低于", Cmp::Ge), ("不超过", Cmp::Le)] {
+    for (zh, cmp) in [
+        ("高于", Cmp::Gt),
+        ("大于", Cmp::Gt),
+        ("超过", Cmp::Gt),
+        ("低于", Cmp::Lt),
+        ("小于", Cmp::Lt),
+        ("不低于", Cmp::Ge),
+        ("不超过", Cmp::Le),
+    ] {
         let mut from = 0;
         while let Some(pos) = t.lower[from..].find(zh) {
             let at = from + pos;
             let after = &t.lower[at + zh.len()..];
-            let num: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+            let num: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
             if let Ok(x) = num.parse::<f64>() {
                 let pct = after[num.len()..].starts_with('%');
                 let before = &t.lower[..at];
-                let field = BASES_ZH_AR.iter().filter_map(|(m, _, _)| before.rfind(m).map(|p| (p, *m))).max_by_key(|(p, _)| *p).and_then(|(p, m)| {
-                    let _ = m;
-                    metrics.iter().filter(|(q, _)| *q >= w.len()).find(|(q, _)| *q - w.len() == p).map(|(_, f)| f.clone())
-                });
+                let field = BASES_ZH_AR
+                    .iter()
+                    .filter_map(|(m, _, _)| before.rfind(m).map(|p| (p, *m)))
+                    .max_by_key(|(p, _)| *p)
+                    .and_then(|(p, m)| {
+                        let _ = m;
+                        metrics
+                            .iter()
+                            .filter(|(q, _)| *q >= w.len())
+                            .find(|(q, _)| *q - w.len() == p)
+                            .map(|(_, f)| f.clone())
+                    });
                 if let Some(field) = field {
-                    d.filters.push(FundFilter { field, cmp, value: if pct { x / 100.0 } else { x } });
+                    d.filters.push(FundFilter {
+                        field,
+                        cmp,
+                        value: if pct { x / 100.0 } else { x },
+                    });
                 }
             }
             from = at + zh.len();
@@ -331,21 +506,48 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
 
     // Sort: "sorted by X [descending]", "sort them by X instead", "按X从低到高排序".
-    if let Some(i) = t.find_phrase(&["sorted by", "sort by", "sort them by", "sort it by", "order by", "ordered by", "ranked by", "rank by", "rank them by", "sorting by", "sort on"]) {
+    if let Some(i) = t.find_phrase(&[
+        "sorted by",
+        "sort by",
+        "sort them by",
+        "sort it by",
+        "order by",
+        "ordered by",
+        "ranked by",
+        "rank by",
+        "rank them by",
+        "sorting by",
+        "sort on",
+    ]) {
         if let Some((_, field)) = metrics.iter().find(|(p, _)| *p > i) {
-            let desc = if t.word(&["descending", "desc", "decreasing"]) || t.phrase(&["highest first", "high to low", "largest first", "best first"]) {
+            let desc = if t.word(&["descending", "desc", "decreasing"])
+                || t.phrase(&[
+                    "highest first",
+                    "high to low",
+                    "largest first",
+                    "best first",
+                ]) {
                 Some(true)
-            } else if t.word(&["ascending", "asc", "increasing"]) || t.phrase(&["lowest first", "low to high", "smallest first"]) {
+            } else if t.word(&["ascending", "asc", "increasing"])
+                || t.phrase(&["lowest first", "low to high", "smallest first"])
+            {
                 Some(false)
             } else {
                 None
             };
-            d.sort.push(SortKey { field: field.clone(), descending: desc });
+            d.sort.push(SortKey {
+                field: field.clone(),
+                descending: desc,
+            });
         }
     }
     if let Some(pos) = t.lower.find('按') {
         let after = &t.lower[pos..];
-        let field = metrics.iter().filter(|(q, _)| *q >= w.len() && *q - w.len() > pos).map(|(_, f)| f.clone()).next();
+        let field = metrics
+            .iter()
+            .filter(|(q, _)| *q >= w.len() && *q - w.len() > pos)
+            .map(|(_, f)| f.clone())
+            .next();
         if let Some(field) = field {
             let desc = if after.contains("从低到高") || after.contains("升序") {
                 Some(false)
@@ -354,7 +556,10 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             } else {
                 None
             };
-            d.sort.push(SortKey { field, descending: desc });
+            d.sort.push(SortKey {
+                field,
+                descending: desc,
+            });
         }
     }
     // "a positive 3-year return": above zero.
@@ -365,7 +570,11 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             _ => continue,
         };
         if let Some((_, field)) = metrics.iter().find(|(p, _)| *p > i && *p <= i + 4) {
-            d.filters.push(FundFilter { field: field.clone(), cmp, value: 0.0 });
+            d.filters.push(FundFilter {
+                field: field.clone(),
+                cmp,
+                value: 0.0,
+            });
         }
     }
     // Superlatives: "top 5 … by X", "the 5 least volatile", "cheapest 5", "largest 10 by AUM".
@@ -383,15 +592,28 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 metrics.iter().find(|(p, _)| *p > i).map(|(_, f)| f.clone())
             };
             if let Some(field) = field {
-                d.sort.push(SortKey { field, descending: desc });
+                d.sort.push(SortKey {
+                    field,
+                    descending: desc,
+                });
                 for k in [i + 1, i.wrapping_sub(1)] {
-                    if let Some(n) = w.get(k).and_then(|t| count_word(t)).filter(|n| *n > 0 && *n < 1000) {
+                    if let Some(n) = w
+                        .get(k)
+                        .and_then(|t| count_word(t))
+                        .filter(|n| *n > 0 && *n < 1000)
+                    {
                         d.limit = Some(n);
                     }
                 }
                 if d.limit.is_none() && *x != "top" {
                     // "show me the 4 mixed funds with the best 3y Sortino"
-                    if let Some(n) = w[..i].iter().rev().take(6).find_map(|t| t.parse::<usize>().ok()).filter(|n| *n > 0 && *n < 1000) {
+                    if let Some(n) = w[..i]
+                        .iter()
+                        .rev()
+                        .take(6)
+                        .find_map(|t| t.parse::<usize>().ok())
+                        .filter(|n| *n > 0 && *n < 1000)
+                    {
                         d.limit = Some(n);
                     }
                 }
@@ -401,7 +623,11 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
     // "managed by Chen Fang", "does Yu Shu manage"
     if let Some(i) = t.find_phrase(&["managed by", "run by", "manager is", "manager named"]) {
-        let name: Vec<&str> = w[i + 2..].iter().take_while(|x| !matches!(**x, "with" | "and" | "that" | "sorted" | "in" | "whose")).copied().collect();
+        let name: Vec<&str> = w[i + 2..]
+            .iter()
+            .take_while(|x| !matches!(**x, "with" | "and" | "that" | "sorted" | "in" | "whose"))
+            .copied()
+            .collect();
         if !name.is_empty() && name.len() <= 3 {
             d.managers.push(name.join(" "));
         }
@@ -414,14 +640,34 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
     // 风险等级为1 / 风险等级1, 前三 / 前5
     if let Some(pos) = t.lower.find("风险等级") {
-        let after = t.lower[pos + "风险等级".len()..].trim_start_matches('为').trim_start_matches('是');
-        if let Some(n) = after.chars().next().and_then(|c| c.to_digit(10).or_else(|| "零一二三四五".chars().position(|z| z == c).map(|p| p as u32))) {
-            d.filters.push(FundFilter { field: "risk_level".into(), cmp: Cmp::Eq, value: f64::from(n) });
+        let after = t.lower[pos + "风险等级".len()..]
+            .trim_start_matches('为')
+            .trim_start_matches('是');
+        if let Some(n) = after.chars().next().and_then(|c| {
+            c.to_digit(10).or_else(|| {
+                "零一二三四五"
+                    .chars()
+                    .position(|z| z == c)
+                    .map(|p| p as u32)
+            })
+        }) {
+            d.filters.push(FundFilter {
+                field: "risk_level".into(),
+                cmp: Cmp::Eq,
+                value: f64::from(n),
+            });
         }
     }
     if let Some(pos) = t.lower.find('前') {
         let after = &t.lower[pos + '前'.len_utf8()..];
-        if let Some(n) = after.chars().next().and_then(|c| c.to_digit(10).or_else(|| "零一二三四五六七八九十".chars().position(|z| z == c).map(|p| p as u32))) {
+        if let Some(n) = after.chars().next().and_then(|c| {
+            c.to_digit(10).or_else(|| {
+                "零一二三四五六七八九十"
+                    .chars()
+                    .position(|z| z == c)
+                    .map(|p| p as u32)
+            })
+        }) {
             if n > 0 {
                 d.limit = Some(n as usize);
             }
@@ -429,7 +675,10 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
     if d.sort.is_empty() && t.lower.contains("排名") {
         if let Some((_, f)) = metrics.iter().find(|(p, _)| *p >= w.len()) {
-            d.sort.push(SortKey { field: f.clone(), descending: None });
+            d.sort.push(SortKey {
+                field: f.clone(),
+                descending: None,
+            });
         }
     }
     // Limit: "top 3", "first 5", "3 funds".

@@ -115,7 +115,8 @@ impl Linked {
 
     /// Whether token `i` is part of some mention.
     pub fn covers(&self, i: usize) -> bool {
-        self.mentions.iter().any(|m| m.span.0 <= i && i < m.span.1) || self.unknown.iter().any(|u| u.span.0 <= i && i < u.span.1)
+        self.mentions.iter().any(|m| m.span.0 <= i && i < m.span.1)
+            || self.unknown.iter().any(|u| u.span.0 <= i && i < u.span.1)
     }
 }
 
@@ -129,7 +130,11 @@ pub struct Lexicon {
 /// class letter such as the "A" of "Equity A" is kept: it tells two funds apart).
 fn name_tokens(name: &str) -> Vec<String> {
     const CONNECTIVES: [&str; 6] = ["the", "of", "and", "&", "for", "in"];
-    tokenize(&name.to_lowercase()).into_iter().map(|t| t.text).filter(|t| !CONNECTIVES.contains(&t.as_str())).collect()
+    tokenize(&name.to_lowercase())
+        .into_iter()
+        .map(|t| t.text)
+        .filter(|t| !CONNECTIVES.contains(&t.as_str()))
+        .collect()
 }
 
 impl Lexicon {
@@ -142,7 +147,12 @@ impl Lexicon {
                 kind: e.kind,
                 tag: e.tag,
                 id_lower: e.id.to_lowercase(),
-                names: e.names.iter().map(|n| name_tokens(n)).filter(|n| !n.is_empty()).collect(),
+                names: e
+                    .names
+                    .iter()
+                    .map(|n| name_tokens(n))
+                    .filter(|n| !n.is_empty())
+                    .collect(),
                 id: e.id,
             })
             .collect();
@@ -153,7 +163,10 @@ impl Lexicon {
                 Some((_, ids)) => ids.push(loc.clone()),
                 None => known_cities.push((lower.clone(), vec![loc.clone()])),
             }
-            if let Some(e) = entries.iter_mut().find(|e| e.kind == Kind::Location && e.id == *loc) {
+            if let Some(e) = entries
+                .iter_mut()
+                .find(|e| e.kind == Kind::Location && e.id == *loc)
+            {
                 e.names.push(name_tokens(city));
                 if let Some((_, other)) = CITIES.iter().find(|(en, _)| en.to_lowercase() == lower) {
                     for o in *other {
@@ -162,17 +175,27 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { entries, known_cities }
+        Lexicon {
+            entries,
+            known_cities,
+        }
     }
 
     /// The tag of an entity (a network node's kind).
     pub fn tag(&self, kind: Kind, id: &str) -> Option<String> {
-        self.entries.iter().find(|e| e.kind == kind && e.id == id).and_then(|e| e.tag.clone())
+        self.entries
+            .iter()
+            .find(|e| e.kind == kind && e.id == id)
+            .and_then(|e| e.tag.clone())
     }
 
     /// Display name of an entity.
     pub fn ids_of(&self, kind: Kind) -> Vec<&str> {
-        self.entries.iter().filter(|e| e.kind == kind).map(|e| e.id.as_str()).collect()
+        self.entries
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.id.as_str())
+            .collect()
     }
 
     /// Links the entities mentioned in a tokenised, lower-cased question.
@@ -184,12 +207,26 @@ impl Lexicon {
         for (i, w) in words.iter().enumerate() {
             let hits: Vec<&Entry> = self.entries.iter().filter(|e| e.id_lower == *w).collect();
             for e in &hits {
-                candidates.push((Mention { kind: e.kind, ids: vec![e.id.clone()], span: (i, i + 1), by_id: true }, 100, true));
+                candidates.push((
+                    Mention {
+                        kind: e.kind,
+                        ids: vec![e.id.clone()],
+                        span: (i, i + 1),
+                        by_id: true,
+                    },
+                    100,
+                    true,
+                ));
             }
             if hits.is_empty() {
                 if let Some(kind) = id_shape(w) {
                     let closest = self.closest_ids(kind, w);
-                    unknown.push(Unknown { kind, text: tokens[i].text.to_uppercase(), closest, span: (i, i + 1) });
+                    unknown.push(Unknown {
+                        kind,
+                        text: tokens[i].text.to_uppercase(),
+                        closest,
+                        span: (i, i + 1),
+                    });
                 }
             }
         }
@@ -203,7 +240,16 @@ impl Lexicon {
                         let full = matched == name.len();
                         let strong = full || matched >= 2;
                         if strong {
-                            candidates.push((Mention { kind: e.kind, ids: vec![e.id.clone()], span: (i, end), by_id: false }, matched, full));
+                            candidates.push((
+                                Mention {
+                                    kind: e.kind,
+                                    ids: vec![e.id.clone()],
+                                    span: (i, end),
+                                    by_id: false,
+                                },
+                                matched,
+                                full,
+                            ));
                         }
                         i = end;
                     } else {
@@ -217,7 +263,10 @@ impl Lexicon {
         candidates.sort_by(|a, b| {
             let la = a.0.span.1 - a.0.span.0;
             let lb = b.0.span.1 - b.0.span.0;
-            lb.cmp(&la).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.0.span.0.cmp(&b.0.span.0))
+            lb.cmp(&la)
+                .then(b.1.cmp(&a.1))
+                .then(b.2.cmp(&a.2))
+                .then(a.0.span.0.cmp(&b.0.span.0))
         });
         let mut mentions: Vec<Mention> = Vec::new();
         let mut taken = vec![false; words.len()];
@@ -246,7 +295,13 @@ impl Lexicon {
             // Prefer, in a tie between kinds, the broader entity a name exactly denotes
             // (a brand or category named in full) over products that merely contain it.
             let kinds: Vec<Kind> = group.iter().map(|g| g.kind).collect();
-            let pick = |kind: Kind| group.iter().filter(|g| g.kind == kind).cloned().collect::<Vec<_>>();
+            let pick = |kind: Kind| {
+                group
+                    .iter()
+                    .filter(|g| g.kind == kind)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
             let chosen = if full && kinds.contains(&Kind::Category) {
                 pick(Kind::Category)
             } else if full && kinds.contains(&Kind::Brand) {
@@ -260,7 +315,12 @@ impl Lexicon {
             let mut ids: Vec<String> = chosen.iter().flat_map(|g| g.ids.clone()).collect();
             ids.sort();
             ids.dedup();
-            mentions.push(Mention { kind: chosen[0].kind, ids, span: m.span, by_id: m.by_id });
+            mentions.push(Mention {
+                kind: chosen[0].kind,
+                ids,
+                span: m.span,
+                by_id: m.by_id,
+            });
         }
         // 4. Known cities that are not in the data.
         for (i, w) in words.iter().enumerate() {
@@ -278,7 +338,12 @@ impl Lexicon {
                 if (n == ct.len() && n > 0) || zh {
                     if !self.known_cities.iter().any(|(c, _)| *c == lower) {
                         let closest = self.known_cities.iter().map(|(c, _)| title(c)).collect();
-                        unknown.push(Unknown { kind: Kind::Location, text: city.to_string(), closest, span: (i, end.max(i + 1)) });
+                        unknown.push(Unknown {
+                            kind: Kind::Location,
+                            text: city.to_string(),
+                            closest,
+                            span: (i, end.max(i + 1)),
+                        });
                     }
                 }
             }
@@ -296,7 +361,11 @@ impl Lexicon {
             .map(|e| (strsim::levenshtein(&e.id_lower, text), e.id.as_str()))
             .collect();
         scored.sort();
-        scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| id.to_string())
+            .collect()
     }
 
     /// The entity ids of a kind whose names best fit free text (for "did you mean").
@@ -307,19 +376,35 @@ impl Lexicon {
             .iter()
             .filter(|e| e.kind == kind)
             .map(|e| {
-                let best = e.names.iter().map(|n| words.iter().filter(|w| n.iter().any(|x| word_matches(w, x))).count()).max().unwrap_or(0);
+                let best = e
+                    .names
+                    .iter()
+                    .map(|n| {
+                        words
+                            .iter()
+                            .filter(|w| n.iter().any(|x| word_matches(w, x)))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0);
                 (best, e.id.as_str())
             })
             .filter(|(s, _)| *s > 0)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        scored.into_iter().take(3).map(|(_, id)| id.to_string()).collect()
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id)| id.to_string())
+            .collect()
     }
 }
 
 fn title(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// Matches question words from `start` against the words of `name`, in the name's
@@ -334,7 +419,15 @@ fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
             matched += 1;
             i += 1;
             end = i;
-        } else if matched > 0 && (w == "&" || (is_stopword(w) && w != "in" && w != "on" && w != "at" && w != "to" && w != "from")) {
+        } else if matched > 0
+            && (w == "&"
+                || (is_stopword(w)
+                    && w != "in"
+                    && w != "on"
+                    && w != "at"
+                    && w != "to"
+                    && w != "from"))
+        {
             i += 1;
         } else {
             break;
@@ -345,7 +438,10 @@ fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
 
 /// The kind of id a word looks like, for words that fit no id in the data.
 fn id_shape(w: &str) -> Option<Kind> {
-    let digits_after = |p: &str| w.strip_prefix(p).is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()));
+    let digits_after = |p: &str| {
+        w.strip_prefix(p)
+            .is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+    };
     if digits_after("sku-") || digits_after("sku") {
         Some(Kind::Sku)
     } else if digits_after("sup-") {
@@ -364,7 +460,12 @@ mod tests {
     use super::*;
 
     fn lex() -> Lexicon {
-        let e = |kind, id: &str, names: &[&str]| Entity { kind, id: id.into(), names: names.iter().map(|s| s.to_string()).collect(), tag: None };
+        let e = |kind, id: &str, names: &[&str]| Entity {
+            kind,
+            id: id.into(),
+            names: names.iter().map(|s| s.to_string()).collect(),
+            tag: None,
+        };
         Lexicon::new(
             vec![
                 e(Kind::Sku, "SKU-1", &["Happy Paws Dog Food 10kg"]),
@@ -375,7 +476,10 @@ mod tests {
                 e(Kind::Location, "WH-SH", &["Shanghai Jiading Warehouse"]),
                 e(Kind::Location, "WH-BJ", &["Beijing Shunyi Warehouse"]),
             ],
-            &[("WH-SH".into(), "Shanghai".into()), ("WH-BJ".into(), "Beijing".into())],
+            &[
+                ("WH-SH".into(), "Shanghai".into()),
+                ("WH-BJ".into(), "Beijing".into()),
+            ],
         )
     }
 
@@ -389,7 +493,11 @@ mod tests {
         assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-3"]);
         assert_eq!(l.of(Kind::Location).next().unwrap().ids, ["WH-SH"]);
         let l = link("how much Dog Food 10kg in Beijing");
-        assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-1", "SKU-2"], "ambiguous");
+        assert_eq!(
+            l.of(Kind::Sku).next().unwrap().ids,
+            ["SKU-1", "SKU-2"],
+            "ambiguous"
+        );
         let l = link("Happy Paws Dog Food 10kg");
         assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-1"]);
         let l = link("revenue of brand Happy Paws");

@@ -3,11 +3,11 @@
 //! into a typed [`plan::Plan`] draft. Knows nothing about storage or engines.
 
 pub mod dates;
+pub mod funds;
 pub mod lexicon;
 pub mod network;
 pub mod normalize;
 pub mod plan;
-pub mod text;
-pub mod funds;
 pub mod signals;
+pub mod text;
 pub mod understand;

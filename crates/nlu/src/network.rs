@@ -23,14 +23,51 @@ fn edit(op: &str) -> NetworkEdit {
 }
 
 fn number(w: &str) -> Option<f64> {
-    w.replace(',', "").parse::<f64>().ok().filter(|x| x.is_finite())
+    w.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 /// A relative change: "by 20%" up → 1.2, "10% cheaper" → 0.9, "half" → 0.5, "doubled" → 2.
 fn scale_of(t: &Text<'_>) -> Option<f64> {
     let w = &t.words;
-    let up = t.word(&["up", "rise", "rises", "rose", "increase", "increases", "increased", "more", "higher", "dearer", "expensive", "grow", "grows", "raise", "raised"]);
-    let down = t.word(&["down", "drop", "drops", "dropped", "fall", "falls", "fell", "decrease", "decreases", "decreased", "less", "lower", "cheaper", "cut", "reduce", "reduced", "shrinks"]);
+    let up = t.word(&[
+        "up",
+        "rise",
+        "rises",
+        "rose",
+        "increase",
+        "increases",
+        "increased",
+        "more",
+        "higher",
+        "dearer",
+        "expensive",
+        "grow",
+        "grows",
+        "raise",
+        "raised",
+    ]);
+    let down = t.word(&[
+        "down",
+        "drop",
+        "drops",
+        "dropped",
+        "fall",
+        "falls",
+        "fell",
+        "decrease",
+        "decreases",
+        "decreased",
+        "less",
+        "lower",
+        "cheaper",
+        "cut",
+        "reduce",
+        "reduced",
+        "shrinks",
+    ]);
     for (i, x) in w.iter().enumerate() {
         if let Some(p) = number(x) {
             if w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent") {
@@ -69,36 +106,103 @@ fn amount(t: &Text<'_>) -> Option<f64> {
 
 /// Reads the edits of a what-if question. `nodes` are the node mentions in order;
 /// `products` the product mentions.
-pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Option<String>) -> Vec<NetworkEdit> {
-    let nodes: Vec<String> = linked.of(Kind::Node).filter(|m| m.ids.len() == 1).map(|m| m.ids[0].clone()).collect();
-    let product = linked.of(Kind::Product).find(|m| m.ids.len() == 1).map(|m| m.ids[0].clone());
+pub fn parse_edits(
+    t: &Text<'_>,
+    linked: &Linked,
+    kind_of: &dyn Fn(&str) -> Option<String>,
+) -> Vec<NetworkEdit> {
+    let nodes: Vec<String> = linked
+        .of(Kind::Node)
+        .filter(|m| m.ids.len() == 1)
+        .map(|m| m.ids[0].clone())
+        .collect();
+    let product = linked
+        .of(Kind::Product)
+        .find(|m| m.ids.len() == 1)
+        .map(|m| m.ids[0].clone());
     let kind = |n: &str| kind_of(n).unwrap_or_default();
     let facilities: Vec<&String> = nodes.iter().filter(|n| kind(n) == "facility").collect();
     let suppliers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "supplier").collect();
     let customers: Vec<&String> = nodes.iter().filter(|n| kind(n) == "customer").collect();
-    let every_store = t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "all the stores", "every shop", "every demand", "all demand", "each demand", "all demands"]);
+    let every_store = t.phrase(&[
+        "every store",
+        "all stores",
+        "each store",
+        "every customer",
+        "all customers",
+        "all the stores",
+        "every shop",
+        "every demand",
+        "all demand",
+        "each demand",
+        "all demands",
+    ]);
     let mut out = Vec::new();
 
     // Exclusive pairing: "A shipped only to B, and B received only from A".
-    if nodes.len() >= 2 && t.phrase(&["only to", "ships only to", "shipped only to"]) && t.phrase(&["only from", "received only from", "receives only from"]) {
+    if nodes.len() >= 2
+        && t.phrase(&["only to", "ships only to", "shipped only to"])
+        && t.phrase(&["only from", "received only from", "receives only from"])
+    {
         let mut e = edit("exclusive_pair");
         e.from = Some(nodes[0].clone());
         e.to = Some(nodes[1].clone());
         return vec![e];
     }
     // "A only served S07, S08 and S09", "A only supplied B".
-    if !nodes.is_empty() && t.word(&["only"]) && t.word(&["served", "serve", "serves", "supplied", "supply", "supplies", "shipped", "ship", "ships", "delivered", "deliver"]) && nodes.len() >= 2 && !t.word(&["can", "could"]) {
+    if !nodes.is_empty()
+        && t.word(&["only"])
+        && t.word(&[
+            "served",
+            "serve",
+            "serves",
+            "supplied",
+            "supply",
+            "supplies",
+            "shipped",
+            "ship",
+            "ships",
+            "delivered",
+            "deliver",
+        ])
+        && nodes.len() >= 2
+        && !t.word(&["can", "could"])
+    {
         let mut e = edit("only_serve");
         e.node = Some(nodes[0].clone());
         e.destinations = nodes[1..].to_vec();
         return vec![e];
     }
     // Facilities opened or closed.
-    let close = t.word(&["close", "closed", "closes", "closing", "shut", "shutdown", "decommission"]);
-    let open = t.phrase(&["keep open", "stay open", "remain open", "kept open"]) || (t.word(&["open", "reopen", "opened"]) && !close);
+    let close = t.word(&[
+        "close",
+        "closed",
+        "closes",
+        "closing",
+        "shut",
+        "shutdown",
+        "decommission",
+    ]);
+    let open = t.phrase(&["keep open", "stay open", "remain open", "kept open"])
+        || (t.word(&["open", "reopen", "opened"]) && !close);
     if (close || open) && !t.phrase(&["fixed cost"]) {
-        let targets: Vec<String> = if facilities.is_empty() && t.phrase(&["all three", "all facilities", "every facility", "all plants", "all the", "every plant", "all packing", "all centres", "all centers"]) {
-            let all: Vec<String> = linked.of(Kind::Node).flat_map(|m| m.ids.clone()).filter(|n| kind(n) == "facility").collect();
+        let targets: Vec<String> = if facilities.is_empty()
+            && t.phrase(&[
+                "all three",
+                "all facilities",
+                "every facility",
+                "all plants",
+                "all the",
+                "every plant",
+                "all packing",
+                "all centres",
+                "all centers",
+            ]) {
+            let all: Vec<String> = linked
+                .of(Kind::Node)
+                .flat_map(|m| m.ids.clone())
+                .filter(|n| kind(n) == "facility")
+                .collect();
             all
         } else {
             facilities.iter().map(|s| s.to_string()).collect()
@@ -114,7 +218,10 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
         }
     }
     // Fixed cost of a facility.
-    if (t.phrase(&["fixed cost", "running cost", "cost of running", "running"]) || t.word(&["running"])) && facilities.len() == 1 {
+    if (t.phrase(&["fixed cost", "running cost", "cost of running", "running"])
+        || t.word(&["running"]))
+        && facilities.len() == 1
+    {
         let mut e = edit("fixed_cost");
         e.node = Some(facilities[0].clone());
         if let Some(s) = scale_of(t).filter(|_| !t.phrase(&["cost to", "costs to"])) {
@@ -139,7 +246,22 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
     }
     // A forbidden lane: "no longer use the lane from A to B", "what if we didn't".
     if nodes.len() >= 2
-        && (t.phrase(&["no longer", "can't use", "cannot use", "can not use", "not use", "didn't", "did not", "stop using", "ban", "forbid", "without the lane", "drop the lane", "lose the lane", "close the lane"]) || t.word(&["forbidden", "banned", "unavailable"]))
+        && (t.phrase(&[
+            "no longer",
+            "can't use",
+            "cannot use",
+            "can not use",
+            "not use",
+            "didn't",
+            "did not",
+            "stop using",
+            "ban",
+            "forbid",
+            "without the lane",
+            "drop the lane",
+            "lose the lane",
+            "close the lane",
+        ]) || t.word(&["forbidden", "banned", "unavailable"]))
     {
         let mut e = edit("forbid_lane");
         e.from = Some(nodes[0].clone());
@@ -148,13 +270,26 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
         return vec![e];
     }
     // Lane costs: one lane, or every lane out of / into a node.
-    let lane_words = t.word(&["lane", "lanes", "shipping", "shipment", "shipments", "deliveries", "delivery", "transport", "freight", "route"]) || t.phrase(&["per case", "per unit", "a case"]);
+    let lane_words = t.word(&[
+        "lane",
+        "lanes",
+        "shipping",
+        "shipment",
+        "shipments",
+        "deliveries",
+        "delivery",
+        "transport",
+        "freight",
+        "route",
+    ]) || t.phrase(&["per case", "per unit", "a case"]);
     if lane_words && !nodes.is_empty() {
         let mut e = edit("lane_cost");
         if nodes.len() >= 2 {
             e.from = Some(nodes[0].clone());
             e.to = Some(nodes[1].clone());
-        } else if t.word(&["into", "to"]) && t.phrase(&["into", "deliveries to", "shipments to", "deliveries into"]) {
+        } else if t.word(&["into", "to"])
+            && t.phrase(&["into", "deliveries to", "shipments to", "deliveries into"])
+        {
             e.from = Some("*".into());
             e.to = Some(nodes[0].clone());
         } else {
@@ -173,10 +308,16 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
     }
     // Supplier capacity or supply of one product.
     if let Some(s) = suppliers.first() {
-        let mut e = edit(if product.is_some() { "supply" } else { "supplier_capacity" });
+        let mut e = edit(if product.is_some() {
+            "supply"
+        } else {
+            "supplier_capacity"
+        });
         e.node = Some(s.to_string());
         e.product = product.clone();
-        if let Some(x) = scale_of(t).filter(|_| !(t.phrase(&["at most", "only"]) && amount(t).is_some()) || t.word(&["half", "halved"])) {
+        if let Some(x) = scale_of(t).filter(|_| {
+            !(t.phrase(&["at most", "only"]) && amount(t).is_some()) || t.word(&["half", "halved"])
+        }) {
             e.scale = Some(x);
         } else if let Some(a) = amount(t) {
             e.set = Some(a);
@@ -186,17 +327,58 @@ pub fn parse_edits(t: &Text<'_>, linked: &Linked, kind_of: &dyn Fn(&str) -> Opti
         return vec![e];
     }
     // Demand at a customer (or every customer).
-    let demand_words = t.word(&["demand", "needed", "need", "needs", "orders", "ordering", "order", "require", "requires", "required", "sales"]);
+    let demand_words = t.word(&[
+        "demand", "needed", "need", "needs", "orders", "ordering", "order", "require", "requires",
+        "required", "sales",
+    ]);
     if demand_words && (!customers.is_empty() || every_store || t.word(&["demand"])) {
-        let targets: Vec<String> = if customers.is_empty() { vec!["*".into()] } else { customers.iter().map(|s| s.to_string()).collect() };
+        let targets: Vec<String> = if customers.is_empty() {
+            vec!["*".into()]
+        } else {
+            customers.iter().map(|s| s.to_string()).collect()
+        };
         for c in targets {
             let mut e = edit("demand");
             e.node = Some(c);
             e.product = product.clone();
-            if t.phrase(&["stops ordering", "stop ordering", "stopped ordering", "no longer orders", "no demand", "zero demand"]) {
+            if t.phrase(&[
+                "stops ordering",
+                "stop ordering",
+                "stopped ordering",
+                "no longer orders",
+                "no demand",
+                "zero demand",
+            ]) {
                 e.set = Some(0.0);
-            } else if (t.word(&["more", "extra", "additional"]) || (t.word(&["by"]) && t.word(&["up", "rise", "rises", "increase", "increases", "grows", "down", "drop", "drops", "falls", "decrease", "decreases"]))) && amount(t).is_some() && !t.lower.contains('%') {
-                let down = t.word(&["down", "drop", "drops", "falls", "decrease", "decreases", "fewer", "less"]);
+            } else if (t.word(&["more", "extra", "additional"])
+                || (t.word(&["by"])
+                    && t.word(&[
+                        "up",
+                        "rise",
+                        "rises",
+                        "increase",
+                        "increases",
+                        "grows",
+                        "down",
+                        "drop",
+                        "drops",
+                        "falls",
+                        "decrease",
+                        "decreases",
+                    ])))
+                && amount(t).is_some()
+                && !t.lower.contains('%')
+            {
+                let down = t.word(&[
+                    "down",
+                    "drop",
+                    "drops",
+                    "falls",
+                    "decrease",
+                    "decreases",
+                    "fewer",
+                    "less",
+                ]);
                 e.add = amount(t).map(|a| if down { -a } else { a });
             } else if let Some(x) = scale_of(t) {
                 e.scale = Some(x);

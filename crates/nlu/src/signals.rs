@@ -12,7 +12,9 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Any of the single words (typo-tolerant for longer words).
     pub fn word(&self, list: &[&str]) -> bool {
-        self.words.iter().any(|w| list.iter().any(|l| word_matches(w, l)))
+        self.words
+            .iter()
+            .any(|w| list.iter().any(|l| word_matches(w, l)))
     }
 
     /// Index of the first word of any phrase (space-separated words, typo-tolerant).
@@ -23,7 +25,11 @@ impl<'a> Text<'a> {
                 continue;
             }
             for i in 0..=self.words.len() - parts.len() {
-                if parts.iter().enumerate().all(|(k, w)| word_matches(self.words[i + k], w)) {
+                if parts
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| word_matches(self.words[i + k], w))
+                {
                     return Some(i);
                 }
             }
@@ -41,57 +47,263 @@ impl<'a> Text<'a> {
     }
 }
 
-pub const SALES_WORDS: &[&str] = &["sell", "sold", "sells", "selling", "sales", "revenue", "revenues", "turnover", "gmv", "bestseller", "bestsellers", "best-selling", "top-selling"];
-pub const SALES_ZH_AR: &[&str] = &["卖", "销量", "销售", "营收", "收入", "باع", "مبيعات", "إيرادات", "بيع"];
+pub const SALES_WORDS: &[&str] = &[
+    "sell",
+    "sold",
+    "sells",
+    "selling",
+    "sales",
+    "revenue",
+    "revenues",
+    "turnover",
+    "gmv",
+    "bestseller",
+    "bestsellers",
+    "best-selling",
+    "top-selling",
+];
+pub const SALES_ZH_AR: &[&str] = &[
+    "卖",
+    "销量",
+    "销售",
+    "营收",
+    "收入",
+    "باع",
+    "مبيعات",
+    "إيرادات",
+    "بيع",
+];
 pub const REVENUE_WORDS: &[&str] = &["revenue", "revenues", "turnover", "gmv", "income", "rev"];
-pub const REVENUE_PHRASES: &[&str] = &["sales value", "sales amount", "value of sales", "dollar sales", "money"];
+pub const REVENUE_PHRASES: &[&str] = &[
+    "sales value",
+    "sales amount",
+    "value of sales",
+    "dollar sales",
+    "money",
+];
 pub const REVENUE_ZH_AR: &[&str] = &["销售额", "营收", "收入", "إيرادات"];
 
 pub const STOCK_PHRASES: &[&str] = &[
-    "on hand", "in stock", "stock level", "stock levels", "inventory level", "inventory position", "stock on hand",
-    "open purchase orders", "open purchase order", "open orders", "open order", "on order", "purchase orders",
-    "days of cover", "days of supply", "stock value", "inventory value", "value of the inventory", "value of inventory",
-    "value of stock", "have left", "in inventory",
+    "on hand",
+    "in stock",
+    "stock level",
+    "stock levels",
+    "inventory level",
+    "inventory position",
+    "stock on hand",
+    "open purchase orders",
+    "open purchase order",
+    "open orders",
+    "open order",
+    "on order",
+    "purchase orders",
+    "days of cover",
+    "days of supply",
+    "stock value",
+    "inventory value",
+    "value of the inventory",
+    "value of inventory",
+    "value of stock",
+    "have left",
+    "in inventory",
 ];
 pub const STOCK_WORDS: &[&str] = &["inventory", "stock", "onhand", "stocked", "inv"];
 pub const STOCK_ZH_AR: &[&str] = &["库存", "在途", "المتوفرة", "مخزون", "المخزون"];
 
-pub const FORECAST_WORDS: &[&str] = &["forecast", "forecasts", "forecasted", "predict", "predicted", "prediction", "projected", "projection", "expect", "expected", "outlook"];
+pub const FORECAST_WORDS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "predict",
+    "predicted",
+    "prediction",
+    "projected",
+    "projection",
+    "expect",
+    "expected",
+    "outlook",
+];
 pub const FORECAST_ZH_AR: &[&str] = &["预测", "预计", "توقع", "التنبؤ"];
-pub const ACCURACY_WORDS: &[&str] = &["accurate", "accuracy", "mape", "smape", "mase", "bias", "error", "errors"];
-pub const STOCKOUT_PHRASES: &[&str] = &["run out", "runs out", "running out", "stock out", "stock-out", "stockout", "stockouts", "out of stock", "sell out", "at risk"];
+pub const ACCURACY_WORDS: &[&str] = &[
+    "accurate", "accuracy", "mape", "smape", "mase", "bias", "error", "errors",
+];
+pub const STOCKOUT_PHRASES: &[&str] = &[
+    "run out",
+    "runs out",
+    "running out",
+    "stock out",
+    "stock-out",
+    "stockout",
+    "stockouts",
+    "out of stock",
+    "sell out",
+    "at risk",
+];
 pub const STOCKOUT_ZH_AR: &[&str] = &["断货", "缺货", "نفاد"];
 pub const REPLENISH_WORDS: &[&str] = &["reorder", "replenish", "replenishment", "restock"];
-pub const REPLENISH_PHRASES: &[&str] = &["should we order", "should i order", "do we need to order", "to order today", "order today", "need to order", "how much to order", "what to order", "purchase today", "buy today", "recommended order", "recommended orders", "should we buy", "should we reorder"];
+pub const REPLENISH_PHRASES: &[&str] = &[
+    "should we order",
+    "should i order",
+    "do we need to order",
+    "to order today",
+    "order today",
+    "need to order",
+    "how much to order",
+    "what to order",
+    "purchase today",
+    "buy today",
+    "recommended order",
+    "recommended orders",
+    "should we buy",
+    "should we reorder",
+];
 pub const REPLENISH_ZH_AR: &[&str] = &["补货", "订货", "下单"];
-pub const POLICY_PHRASES: &[&str] = &["safety stock", "reorder point", "re-order point", "economic order quantity", "order quantity", "order-up-to", "order up to", "lead time demand", "lead-time demand"];
+pub const POLICY_PHRASES: &[&str] = &[
+    "safety stock",
+    "reorder point",
+    "re-order point",
+    "economic order quantity",
+    "order quantity",
+    "order-up-to",
+    "order up to",
+    "lead time demand",
+    "lead-time demand",
+];
 pub const POLICY_WORDS: &[&str] = &["eoq", "rop"];
 pub const POLICY_ZH: &[&str] = &["安全库存", "再订货点", "经济订货"];
-pub const EXCESS_WORDS: &[&str] = &["excess", "overstock", "overstocked", "overstocking", "surplus"];
-pub const EXCESS_PHRASES: &[&str] = &["too much stock", "too much inventory", "more than", "slow moving", "slow-moving"];
+pub const EXCESS_WORDS: &[&str] = &[
+    "excess",
+    "overstock",
+    "overstocked",
+    "overstocking",
+    "surplus",
+];
+pub const EXCESS_PHRASES: &[&str] = &[
+    "too much stock",
+    "too much inventory",
+    "more than",
+    "slow moving",
+    "slow-moving",
+];
 pub const EXCESS_ZH: &[&str] = &["积压", "过剩", "超储"];
 
-pub const NETWORK_WORDS: &[&str] = &["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "distribution", "shipping", "transport", "optimal", "optimise", "optimize", "optimisation", "optimization", "supplier", "suppliers"];
+pub const NETWORK_WORDS: &[&str] = &[
+    "network",
+    "lane",
+    "lanes",
+    "plant",
+    "plants",
+    "facility",
+    "facilities",
+    "distribution",
+    "shipping",
+    "transport",
+    "optimal",
+    "optimise",
+    "optimize",
+    "optimisation",
+    "optimization",
+    "supplier",
+    "suppliers",
+];
 pub const WHAT_IF_PHRASES: &[&str] = &["what if", "what happens if", "suppose", "if we", "and if"];
 
-pub const FUND_WORDS: &[&str] = &["fund", "funds", "sharpe", "sortino", "drawdown", "calmar", "volatility", "nav", "aum", "qdii", "etf"];
+pub const FUND_WORDS: &[&str] = &[
+    "fund",
+    "funds",
+    "sharpe",
+    "sortino",
+    "drawdown",
+    "calmar",
+    "volatility",
+    "nav",
+    "aum",
+    "qdii",
+    "etf",
+];
 pub const FUND_ZH_AR: &[&str] = &["基金", "صندوق", "الصندوق", "صناديق"];
 
 pub const COMPARE_WORDS: &[&str] = &["compare", "comparison", "versus", "vs", "against"];
 
 /// Clauses that try to instruct the assistant or reach what it must not reveal.
 pub const HOSTILE_PHRASES: &[&str] = &[
-    "ignore previous", "ignore all", "ignore the above", "ignore prior", "ignore your", "disregard previous", "disregard all",
-    "system prompt", "your prompt", "your instructions", "previous instructions", "developer mode", "api key", "api keys",
-    "password", "passwords", "environment variable", "environment variables", "env var", "secret", "secrets", "private key",
-    "print all", "dump all", "dump the", "show all raw", "raw table", "raw tables", "drop table", "delete from", "select *",
-    "other users", "other conversations", "another user", "file system", "/etc/passwd", "cat /", "rm -rf", "jailbreak",
-    "pretend you", "act as", "you are now",
+    "ignore previous",
+    "ignore all",
+    "ignore the above",
+    "ignore prior",
+    "ignore your",
+    "disregard previous",
+    "disregard all",
+    "system prompt",
+    "your prompt",
+    "your instructions",
+    "previous instructions",
+    "developer mode",
+    "api key",
+    "api keys",
+    "password",
+    "passwords",
+    "environment variable",
+    "environment variables",
+    "env var",
+    "secret",
+    "secrets",
+    "private key",
+    "print all",
+    "dump all",
+    "dump the",
+    "show all raw",
+    "raw table",
+    "raw tables",
+    "drop table",
+    "delete from",
+    "select *",
+    "other users",
+    "other conversations",
+    "another user",
+    "file system",
+    "/etc/passwd",
+    "cat /",
+    "rm -rf",
+    "jailbreak",
+    "pretend you",
+    "act as",
+    "you are now",
 ];
 
 /// Requests outside what Abacus does.
 pub const OUT_OF_SCOPE_WORDS: &[&str] = &[
-    "weather", "recipe", "email", "e-mail", "meeting", "bitcoin", "crypto", "shares", "stock price", "football", "match", "pizza",
-    "joke", "poem", "song", "translate", "movie", "flight", "hotel", "news", "book", "schedule", "remind",
+    "weather",
+    "recipe",
+    "email",
+    "e-mail",
+    "meeting",
+    "bitcoin",
+    "crypto",
+    "shares",
+    "stock price",
+    "football",
+    "match",
+    "pizza",
+    "joke",
+    "poem",
+    "song",
+    "translate",
+    "movie",
+    "flight",
+    "hotel",
+    "news",
+    "book",
+    "schedule",
+    "remind",
 ];
-pub const OUT_OF_SCOPE_ZH_AR: &[&str] = &["股票", "天气", "食谱", "会议", "比特币", "أسهم", "الطقس", "بيتكوين"];
+pub const OUT_OF_SCOPE_ZH_AR: &[&str] = &[
+    "股票",
+    "天气",
+    "食谱",
+    "会议",
+    "比特币",
+    "أسهم",
+    "الطقس",
+    "بيتكوين",
+];

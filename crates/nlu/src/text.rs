@@ -23,7 +23,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while i < chars.len() {
         let (start, c) = chars[i];
         if is_cjk(c) {
-            out.push(Token { text: c.to_string(), start, end: start + c.len_utf8() });
+            out.push(Token {
+                text: c.to_string(),
+                start,
+                end: start + c.len_utf8(),
+            });
             i += 1;
         } else if is_word_char(c) {
             let mut j = i + 1;
@@ -44,7 +48,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            let mut end = if j < chars.len() { chars[j].0 } else { text.len() };
+            let mut end = if j < chars.len() {
+                chars[j].0
+            } else {
+                text.len()
+            };
             // A possessive is the word itself: "Wuhan's" → "wuhan", "F0022's" → "f0022".
             for suffix in ["'s", "’s", "'S", "’S"] {
                 if end - start > suffix.len() && text[start..end].ends_with(suffix) {
@@ -52,11 +60,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { text: text[start..end].to_lowercase().replace('’', "'"), start, end });
+            out.push(Token {
+                text: text[start..end].to_lowercase().replace('’', "'"),
+                start,
+                end,
+            });
             i = j;
         } else {
-            if matches!(c, '%' | '&' | '+' | '*' | '/' | '^' | '=' | '<' | '>' | '√' | '×' | '÷' | '$' | '¥') {
-                out.push(Token { text: c.to_string(), start, end: start + c.len_utf8() });
+            if matches!(
+                c,
+                '%' | '&' | '+' | '*' | '/' | '^' | '=' | '<' | '>' | '√' | '×' | '÷' | '$' | '¥'
+            ) {
+                out.push(Token {
+                    text: c.to_string(),
+                    start,
+                    end: start + c.len_utf8(),
+                });
             }
             i += 1;
         }
@@ -70,11 +89,11 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Words too common to identify anything.
 pub const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "is", "are", "was",
-    "were", "be", "did", "do", "does", "we", "our", "us", "it", "its", "this", "that", "what", "how", "many",
-    "much", "which", "who", "me", "my", "i", "you", "your", "there", "their", "have", "has", "had", "any", "all",
-    "per", "as", "than", "into", "about", "can", "could", "would", "should", "will", "please", "show", "tell",
-    "give", "list", "s",
+    "a", "an", "the", "of", "in", "on", "at", "for", "to", "and", "or", "by", "with", "from", "is",
+    "are", "was", "were", "be", "did", "do", "does", "we", "our", "us", "it", "its", "this",
+    "that", "what", "how", "many", "much", "which", "who", "me", "my", "i", "you", "your", "there",
+    "their", "have", "has", "had", "any", "all", "per", "as", "than", "into", "about", "can",
+    "could", "would", "should", "will", "please", "show", "tell", "give", "list", "s",
 ];
 
 pub fn is_stopword(w: &str) -> bool {
@@ -89,7 +108,12 @@ pub fn word_matches(q: &str, w: &str) -> bool {
     let (lq, lw) = (q.chars().count(), w.chars().count());
     // Short words and common words are never read as typos of other words
     // ("than" is not "that", "share" is not "sharpe").
-    if lw < 5 || lq < 4 || COMMON.contains(&q) || q.chars().any(|c| c.is_ascii_digit()) || w.chars().any(|c| c.is_ascii_digit()) {
+    if lw < 5
+        || lq < 4
+        || COMMON.contains(&q)
+        || q.chars().any(|c| c.is_ascii_digit())
+        || w.chars().any(|c| c.is_ascii_digit())
+    {
         return false;
     }
     let allowed = if lw >= 8 { 2 } else { 1 };
@@ -99,10 +123,11 @@ pub fn word_matches(q: &str, w: &str) -> bool {
 
 /// Everyday words that are only ever themselves.
 const COMMON: &[&str] = &[
-    "share", "shares", "shared", "there", "these", "those", "their", "where", "which", "sales", "sale", "stores", "store",
-    "month", "months", "weeks", "years", "total", "totals", "order", "orders", "price", "prices", "value", "values",
-    "after", "other", "under", "above", "below", "about", "shore", "stock", "stocks", "units", "items", "rates", "since",
-    "today", "trade", "early", "later", "least", "first", "fewer", "lower", "higher",
+    "share", "shares", "shared", "there", "these", "those", "their", "where", "which", "sales",
+    "sale", "stores", "store", "month", "months", "weeks", "years", "total", "totals", "order",
+    "orders", "price", "prices", "value", "values", "after", "other", "under", "above", "below",
+    "about", "shore", "stock", "stocks", "units", "items", "rates", "since", "today", "trade",
+    "early", "later", "least", "first", "fewer", "lower", "higher",
 ];
 
 /// Whether a question word is a typo-tolerant match of any of `words`.
@@ -120,12 +145,21 @@ mod tests {
 
     #[test]
     fn tokens() {
-        assert_eq!(words("How many SKU-10023, in Q1 2026?"), ["how", "many", "sku-10023", "in", "q1", "2026"]);
+        assert_eq!(
+            words("How many SKU-10023, in Q1 2026?"),
+            ["how", "many", "sku-10023", "in", "q1", "2026"]
+        );
         assert_eq!(words("17.5% of 2,340"), ["17.5", "%", "of", "2", "340"]);
         assert_eq!(words("Baby & Mother"), ["baby", "&", "mother"]);
         assert_eq!(words("上海仓SKU-1"), ["上", "海", "仓", "sku-1"]);
-        assert_eq!(words("between 2025-03-01 and 2025-03-15."), ["between", "2025-03-01", "and", "2025-03-15"]);
-        assert_eq!(words("Wuhan's sales, F0022's Sharpe"), ["wuhan", "sales", "f0022", "sharpe"]);
+        assert_eq!(
+            words("between 2025-03-01 and 2025-03-15."),
+            ["between", "2025-03-01", "and", "2025-03-15"]
+        );
+        assert_eq!(
+            words("Wuhan's sales, F0022's Sharpe"),
+            ["wuhan", "sales", "f0022", "sharpe"]
+        );
     }
 
     #[test]

@@ -76,7 +76,8 @@ fn strip_hostile(text: &str) -> (String, bool) {
     let mut sentences = Vec::new();
     for (k, &(i, c)) in bytes.iter().enumerate() {
         let next = bytes.get(k + 1).map(|x| x.1);
-        let end = matches!(c, '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '؟') || (c == '.' && next.is_none_or(|n| n == ' '));
+        let end = matches!(c, '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '؟')
+            || (c == '.' && next.is_none_or(|n| n == ' '));
         if end {
             sentences.push(&text[start..i + c.len_utf8()]);
             start = i + c.len_utf8();
@@ -88,8 +89,15 @@ fn strip_hostile(text: &str) -> (String, bool) {
     for s in sentences {
         let lower = s.to_lowercase();
         let words: Vec<String> = tokenize(&lower).into_iter().map(|t| t.text).collect();
-        let t = Text { lower: &lower, words: words.iter().map(String::as_str).collect() };
-        if t.phrase(HOSTILE_PHRASES) || lower.contains("/etc/") || lower.contains("忽略") || lower.contains("提示词") {
+        let t = Text {
+            lower: &lower,
+            words: words.iter().map(String::as_str).collect(),
+        };
+        if t.phrase(HOSTILE_PHRASES)
+            || lower.contains("/etc/")
+            || lower.contains("忽略")
+            || lower.contains("提示词")
+        {
             hostile = true;
         } else {
             kept.push(s.trim());
@@ -99,22 +107,49 @@ fn strip_hostile(text: &str) -> (String, bool) {
 }
 
 fn number(w: &str) -> Option<f64> {
-    w.replace(',', "").parse::<f64>().ok().filter(|x| x.is_finite())
+    w.replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 fn small_number(w: &str) -> Option<usize> {
     const WORDS: [&str; 21] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
-    w.parse::<usize>().ok().or_else(|| WORDS.iter().position(|x| *x == w))
+    w.parse::<usize>()
+        .ok()
+        .or_else(|| WORDS.iter().position(|x| *x == w))
 }
 
 fn group_word(w: &str) -> Option<GroupBy> {
     match w {
-        "sku" | "skus" | "product" | "products" | "item" | "items" | "sellers" | "bestsellers" => Some(GroupBy::Sku),
+        "sku" | "skus" | "product" | "products" | "item" | "items" | "sellers" | "bestsellers" => {
+            Some(GroupBy::Sku)
+        }
         "category" | "categories" => Some(GroupBy::Category),
-        "warehouse" | "warehouses" | "location" | "locations" | "store" | "stores" | "city" | "cities" | "dc" | "dcs" => Some(GroupBy::Location),
+        "warehouse" | "warehouses" | "location" | "locations" | "store" | "stores" | "city"
+        | "cities" | "dc" | "dcs" => Some(GroupBy::Location),
         "brand" | "brands" => Some(GroupBy::Brand),
         _ => None,
     }
@@ -131,38 +166,104 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
         let top = w.get(n_at).and_then(|x| small_number(x));
         let after = if top.is_some() { n_at + 1 } else { n_at };
         // The noun may follow after adjectives ("top 5 selling SKUs", "best-selling products").
-        let by = w[after..w.len().min(after + 3)].iter().find_map(|x| group_word(x));
+        let by = w[after..w.len().min(after + 3)]
+            .iter()
+            .find_map(|x| group_word(x));
         if let Some(by) = by {
-            return Some(Ranking { by, top: Some(top.unwrap_or(1)), ascending });
+            return Some(Ranking {
+                by,
+                top: Some(top.unwrap_or(1)),
+                ascending,
+            });
         }
     }
     // "the ten best-selling SKUs", "best-selling 5 products"
     for i in 0..w.len() {
-        if matches!(w[i], "best-selling" | "top-selling" | "bestselling" | "best-sellers" | "bestsellers" | "worst-selling" | "slowest-selling") {
+        if matches!(
+            w[i],
+            "best-selling"
+                | "top-selling"
+                | "bestselling"
+                | "best-sellers"
+                | "bestsellers"
+                | "worst-selling"
+                | "slowest-selling"
+        ) {
             let ascending = w[i].starts_with("worst") || w[i].starts_with("slowest");
             let before = i.checked_sub(1).and_then(|k| small_number(w[k]));
             let after = w.get(i + 1).and_then(|x| small_number(x));
             let noun_at = if after.is_some() { i + 2 } else { i + 1 };
-            let by = w.get(noun_at).and_then(|x| group_word(x)).or(if w[i].ends_with("sellers") { Some(GroupBy::Sku) } else { None });
+            let by = w
+                .get(noun_at)
+                .and_then(|x| group_word(x))
+                .or(if w[i].ends_with("sellers") {
+                    Some(GroupBy::Sku)
+                } else {
+                    None
+                });
             if let Some(by) = by {
-                return Some(Ranking { by, top: Some(before.or(after).unwrap_or(1)), ascending });
+                return Some(Ranking {
+                    by,
+                    top: Some(before.or(after).unwrap_or(1)),
+                    ascending,
+                });
             }
         }
     }
     // "rank all warehouses by revenue", "which category sold the most", "revenue by brand"
-    if let Some(i) = t.find_phrase(&["rank", "ranking", "ranked", "sort", "sorted", "order by", "ordered by"]) {
-        if let Some(by) = w[i + 1..w.len().min(i + 5)].iter().find_map(|x| group_word(x)) {
-            return Some(Ranking { by, top: None, ascending: false });
+    if let Some(i) = t.find_phrase(&[
+        "rank",
+        "ranking",
+        "ranked",
+        "sort",
+        "sorted",
+        "order by",
+        "ordered by",
+    ]) {
+        if let Some(by) = w[i + 1..w.len().min(i + 5)]
+            .iter()
+            .find_map(|x| group_word(x))
+        {
+            return Some(Ranking {
+                by,
+                top: None,
+                ascending: false,
+            });
         }
     }
     // "which category sold the most", "which 3 categories brought in the most revenue"
-    for (phrases, ascending) in [(&["the most", "sold most", "most sold", "the highest", "the best"][..], false), (&["the least", "sold least", "least sold", "the lowest", "the worst"][..], true)] {
+    for (phrases, ascending) in [
+        (
+            &[
+                "the most",
+                "sold most",
+                "most sold",
+                "the highest",
+                "the best",
+            ][..],
+            false,
+        ),
+        (
+            &[
+                "the least",
+                "sold least",
+                "least sold",
+                "the lowest",
+                "the worst",
+            ][..],
+            true,
+        ),
+    ] {
         if t.phrase(phrases) {
             if let Some(i) = t.find_phrase(&["which", "what"]) {
                 let n = w.get(i + 1).and_then(|x| small_number(x));
                 let at = if n.is_some() { i + 2 } else { i + 1 };
                 if let Some(by) = w.get(at).and_then(|x| group_word(x)) {
-                    return Some(Ranking { by, top: Some(n.unwrap_or(1)), ascending });
+                    return Some(Ranking {
+                        by,
+                        top: Some(n.unwrap_or(1)),
+                        ascending,
+                    });
                 }
             }
         }
@@ -170,8 +271,16 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
     for (i, x) in w.iter().enumerate() {
         if matches!(*x, "by" | "per" | "each") && i + 1 < w.len() {
             if let Some(by) = group_word(w[i + 1]) {
-                if matches!(w.get(i.wrapping_sub(1)), Some(&"revenue") | Some(&"sales") | Some(&"units") | Some(&"breakdown")) || *x != "by" {
-                    return Some(Ranking { by, top: None, ascending: false });
+                if matches!(
+                    w.get(i.wrapping_sub(1)),
+                    Some(&"revenue") | Some(&"sales") | Some(&"units") | Some(&"breakdown")
+                ) || *x != "by"
+                {
+                    return Some(Ranking {
+                        by,
+                        top: None,
+                        ascending: false,
+                    });
                 }
             }
         }
@@ -181,20 +290,37 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
 
 /// A run of two or more capitalised words (digits may follow) that no entity, date or
 /// known word accounts for: a name the data does not have ("Moonbeam Toaster 2000").
-fn capitalised_unknown(text: &str, tokens: &[Token], linked: &Linked, dates: &Dates) -> Option<String> {
+fn capitalised_unknown(
+    text: &str,
+    tokens: &[Token],
+    linked: &Linked,
+    dates: &Dates,
+) -> Option<String> {
     const KNOWN: &[&str] = &[
-        "what", "how", "which", "who", "when", "where", "why", "top", "show", "list", "give", "tell", "please", "and", "or",
-        "i", "we", "our", "the", "a", "an", "in", "on", "at", "of", "for", "by", "sku", "skus", "q1", "q2", "q3", "q4",
-        "double", "chinese", "new", "year", "spring", "festival", "singles", "day", "ytd", "yoy", "is", "are", "was", "were",
-        "did", "do", "does", "can", "could", "would", "should", "will", "compare", "total", "only", "just", "also", "now",
+        "what", "how", "which", "who", "when", "where", "why", "top", "show", "list", "give",
+        "tell", "please", "and", "or", "i", "we", "our", "the", "a", "an", "in", "on", "at", "of",
+        "for", "by", "sku", "skus", "q1", "q2", "q3", "q4", "double", "chinese", "new", "year",
+        "spring", "festival", "singles", "day", "ytd", "yoy", "is", "are", "was", "were", "did",
+        "do", "does", "can", "could", "would", "should", "will", "compare", "total", "only",
+        "just", "also", "now",
     ];
-    let capital = |t: &Token| text[t.start..t.end].chars().next().is_some_and(char::is_uppercase);
-    let free = |i: usize| !linked.covers(i) && !dates.used.contains(&i) && !KNOWN.contains(&tokens[i].text.as_str());
+    let capital = |t: &Token| {
+        text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let free = |i: usize| {
+        !linked.covers(i) && !dates.used.contains(&i) && !KNOWN.contains(&tokens[i].text.as_str())
+    };
     let mut i = 0;
     while i < tokens.len() {
         if capital(&tokens[i]) && free(i) && i > 0 {
             let mut j = i + 1;
-            while j < tokens.len() && free(j) && (capital(&tokens[j]) || tokens[j].text.chars().any(|c| c.is_ascii_digit())) {
+            while j < tokens.len()
+                && free(j)
+                && (capital(&tokens[j]) || tokens[j].text.chars().any(|c| c.is_ascii_digit()))
+            {
                 j += 1;
             }
             if j - i >= 2 {
@@ -216,39 +342,130 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let linked = lexicon.link(&tokens);
     let mut dates = find_dates(&lower, &tokens, as_of);
-    let mut d = Draft { hostile, ..Draft::default() };
+    let mut d = Draft {
+        hostile,
+        ..Draft::default()
+    };
     // Measure and intent words are read outside entity names ("… Value Pack" is a product,
     // not a stock value).
-    let residual: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !linked.covers(*i)).map(|(_, w)| *w).collect();
-    let full_text = Text { lower: &lower, words: words.clone() };
-    let t = Text { lower: &lower, words: residual };
+    let residual: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !linked.covers(*i))
+        .map(|(_, w)| *w)
+        .collect();
+    let full_text = Text {
+        lower: &lower,
+        words: words.clone(),
+    };
+    let t = Text {
+        lower: &lower,
+        words: residual,
+    };
 
-    let has_fund = t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
-    let has_node = linked.of(Kind::Node).next().is_some() || linked.of(Kind::Product).next().is_some();
-    let sales = t.word(SALES_WORDS) || t.contains(SALES_ZH_AR) || t.phrase(&["units sold", "how many units did", "how many did"]);
+    let has_fund =
+        t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
+    let has_node =
+        linked.of(Kind::Node).next().is_some() || linked.of(Kind::Product).next().is_some();
+    let sales = t.word(SALES_WORDS)
+        || t.contains(SALES_ZH_AR)
+        || t.phrase(&["units sold", "how many units did", "how many did"]);
     let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
-    let forecast = t.word(FORECAST_WORDS) || t.contains(FORECAST_ZH_AR) || t.phrase(&["will we sell", "will sell", "are we going to sell", "going to sell", "demand next", "future demand"]);
-    let accuracy = t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
-    d.what_if = t.phrase(WHAT_IF_PHRASES) || t.contains(&["如果", "ماذا لو"]) || (t.word(&["if"]) && t.word(&["would", "could"]));
+    let forecast = t.word(FORECAST_WORDS)
+        || t.contains(FORECAST_ZH_AR)
+        || t.phrase(&[
+            "will we sell",
+            "will sell",
+            "are we going to sell",
+            "going to sell",
+            "demand next",
+            "future demand",
+        ]);
+    let accuracy =
+        t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
+    d.what_if = t.phrase(WHAT_IF_PHRASES)
+        || t.contains(&["如果", "ماذا لو"])
+        || (t.word(&["if"]) && t.word(&["would", "could"]));
 
     d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
 
-    let year_ago = t.phrase(&["same period last year", "same quarter last year", "same qtr last yr", "same qtr last year", "same month last year", "same week last year", "same period last yr", "same month last yr", "a year earlier", "a year ago", "the year before", "prior year", "previous year"]);
-    d.yoy = t.phrase(&["year over year", "year-over-year", "yoy", "vs last year", "versus last year", "compared with last year", "compared to last year", "vs last yr"])
-        || t.contains(&["同比"])
-        || (year_ago && t.word(&["growth", "grew", "grow", "change", "increase", "decrease", "vs", "versus", "compared"]))
+    let year_ago = t.phrase(&[
+        "same period last year",
+        "same quarter last year",
+        "same qtr last yr",
+        "same qtr last year",
+        "same month last year",
+        "same week last year",
+        "same period last yr",
+        "same month last yr",
+        "a year earlier",
+        "a year ago",
+        "the year before",
+        "prior year",
+        "previous year",
+    ]);
+    d.yoy = t.phrase(&[
+        "year over year",
+        "year-over-year",
+        "yoy",
+        "vs last year",
+        "versus last year",
+        "compared with last year",
+        "compared to last year",
+        "vs last yr",
+    ]) || t.contains(&["同比"])
+        || (year_ago
+            && t.word(&[
+                "growth", "grew", "grow", "change", "increase", "decrease", "vs", "versus",
+                "compared",
+            ]))
         || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
     d.year_ago = year_ago && !d.yoy;
 
-    d.difference = (t.phrase(&["how many more", "how much more", "how many fewer", "how much less", "difference between", "difference in", "more than", "fewer than", "less than", "gap between"]) || t.word(&["minus", "gap"])) && !t.phrase(&["days of cover"]);
-    d.share = t.phrase(&["share of", "percentage of", "percent of", "proportion of", "fraction of", "what share", "as a share", "what percentage", "what percent", "contribution of"]) || t.contains(&["占比", "比重"]);
+    d.difference = (t.phrase(&[
+        "how many more",
+        "how much more",
+        "how many fewer",
+        "how much less",
+        "difference between",
+        "difference in",
+        "more than",
+        "fewer than",
+        "less than",
+        "gap between",
+    ]) || t.word(&["minus", "gap"]))
+        && !t.phrase(&["days of cover"]);
+    d.share = t.phrase(&[
+        "share of",
+        "percentage of",
+        "percent of",
+        "proportion of",
+        "fraction of",
+        "what share",
+        "as a share",
+        "what percentage",
+        "what percent",
+        "contribution of",
+    ]) || t.contains(&["占比", "比重"]);
     d.versus = t.word(&["vs", "versus", "compare", "compared", "comparison"]) && !d.yoy;
-    d.count = t.phrase(&["how many skus", "how many products", "how many items", "number of skus", "number of products", "count of skus", "how many distinct"]);
+    d.count = t.phrase(&[
+        "how many skus",
+        "how many products",
+        "how many items",
+        "number of skus",
+        "number of products",
+        "count of skus",
+        "how many distinct",
+    ]);
     for (i, x) in words.iter().enumerate() {
         if matches!(*x, "top" | "first") {
-            if let Some(n) = words.get(i + 1).and_then(|n| small_number(n)).filter(|n| *n > 0) {
+            if let Some(n) = words
+                .get(i + 1)
+                .and_then(|n| small_number(n))
+                .filter(|n| *n > 0)
+            {
                 d.limit = Some(n);
             }
         }
@@ -259,7 +476,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     }
     if let Some(r) = d.ranking.as_mut() {
         // "… Rank them all."
-        if t.phrase(&["rank them all", "rank all", "all of them", "every one", "rank them"]) {
+        if t.phrase(&[
+            "rank them all",
+            "rank all",
+            "all of them",
+            "every one",
+            "rank them",
+        ]) {
             r.top = None;
         }
     }
@@ -274,35 +497,121 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         }
     }
     // Measures.
-    d.sales_measure = if t.phrase(&["average daily", "daily average", "avg daily", "per day", "a day", "average per day", "average units per day"]) || t.contains(&["日均"]) {
+    d.sales_measure = if t.phrase(&[
+        "average daily",
+        "daily average",
+        "avg daily",
+        "per day",
+        "a day",
+        "average per day",
+        "average units per day",
+    ]) || t.contains(&["日均"])
+    {
         Some(SalesMeasure::AvgDailyUnits)
-    } else if t.phrase(&["distinct skus", "different skus", "skus had at least one", "skus sold", "skus with sales", "skus had sales", "skus with at least one sale", "many skus had a sale", "distinct products"]) {
+    } else if t.phrase(&[
+        "distinct skus",
+        "different skus",
+        "skus had at least one",
+        "skus sold",
+        "skus with sales",
+        "skus had sales",
+        "skus with at least one sale",
+        "many skus had a sale",
+        "distinct products",
+    ]) {
         Some(SalesMeasure::SkusSold)
-    } else if t.phrase(&["zero sales", "no sales", "not sold", "did not sell", "didn't sell", "without sales", "without any sale", "no units sold", "zero units sold"]) {
+    } else if t.phrase(&[
+        "zero sales",
+        "no sales",
+        "not sold",
+        "did not sell",
+        "didn't sell",
+        "without sales",
+        "without any sale",
+        "no units sold",
+        "zero units sold",
+    ]) {
         Some(SalesMeasure::SkusNotSold)
     } else if revenue {
         Some(SalesMeasure::Revenue)
-    } else if t.word(&["units", "unit", "quantity", "volume", "pieces", "pcs"]) || t.contains(&["销量", "件", "وحدة"]) {
+    } else if t.word(&["units", "unit", "quantity", "volume", "pieces", "pcs"])
+        || t.contains(&["销量", "件", "وحدة"])
+    {
         Some(SalesMeasure::Units)
     } else {
         None
     };
-    d.measure_only = t.word(&["instead"]) && d.sales_measure.is_some() && linked.mentions.is_empty() && dates.periods.is_empty();
+    d.measure_only = t.word(&["instead"])
+        && d.sales_measure.is_some()
+        && linked.mentions.is_empty()
+        && dates.periods.is_empty();
     let on_hand_words = t.phrase(&["on hand", "in stock", "onhand"]);
-    let on_order_words = t.phrase(&["open orders", "open purchase orders", "on order", "open pos", "incoming"]);
-    d.stock_measure = if t.phrase(&["inventory position", "stock position"]) || (on_hand_words && on_order_words && (t.word(&["plus", "+", "and", "including"]) || t.lower.contains('+'))) {
+    let on_order_words = t.phrase(&[
+        "open orders",
+        "open purchase orders",
+        "on order",
+        "open pos",
+        "incoming",
+    ]);
+    d.stock_measure = if t.phrase(&["inventory position", "stock position"])
+        || (on_hand_words
+            && on_order_words
+            && (t.word(&["plus", "+", "and", "including"]) || t.lower.contains('+')))
+    {
         Some(StockMeasure::Position)
-    } else if t.phrase(&["open purchase orders", "open purchase order", "open orders", "open order", "on order", "purchase orders", "in transit", "open pos", "open po"]) || t.contains(&["在途"]) {
+    } else if t.phrase(&[
+        "open purchase orders",
+        "open purchase order",
+        "open orders",
+        "open order",
+        "on order",
+        "purchase orders",
+        "in transit",
+        "open pos",
+        "open po",
+    ]) || t.contains(&["在途"])
+    {
         Some(StockMeasure::OpenOrders)
-    } else if t.phrase(&["days of cover", "days of supply", "days cover", "days of stock", "how long will", "how many days will"]) {
+    } else if t.phrase(&[
+        "days of cover",
+        "days of supply",
+        "days cover",
+        "days of stock",
+        "how long will",
+        "how many days will",
+    ]) {
         Some(StockMeasure::DaysOfCover)
-    } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额"])) && stock {
-        if t.phrase(&["retail price", "selling price", "at price", "retail value", "sales price"]) {
+    } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额"])) && stock
+    {
+        if t.phrase(&[
+            "retail price",
+            "selling price",
+            "at price",
+            "retail value",
+            "sales price",
+        ]) {
             Some(StockMeasure::ValueAtPrice)
         } else {
             Some(StockMeasure::ValueAtCost)
         }
-    } else if t.phrase(&["at 0 on hand", "0 on hand", "at zero on hand", "zero on hand units", "zero units on hand", "zero stock", "nothing on hand", "no stock", "zero on hand", "0 units on hand", "zero inventory", "out of stock now", "currently out of stock", "are out of stock", "have zero units", "no units on hand"]) {
+    } else if t.phrase(&[
+        "at 0 on hand",
+        "0 on hand",
+        "at zero on hand",
+        "zero on hand units",
+        "zero units on hand",
+        "zero stock",
+        "nothing on hand",
+        "no stock",
+        "zero on hand",
+        "0 units on hand",
+        "zero inventory",
+        "out of stock now",
+        "currently out of stock",
+        "are out of stock",
+        "have zero units",
+        "no units on hand",
+    ]) {
         Some(StockMeasure::ZeroOnHand)
     } else if stock {
         Some(StockMeasure::OnHand)
@@ -311,13 +620,26 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     };
     d.policy_measure = if t.phrase(&["safety stock"]) || t.contains(&["安全库存"]) {
         Some(PolicyMeasure::SafetyStock)
-    } else if t.phrase(&["reorder point", "re-order point", "reorder level"]) || t.word(&["rop"]) || t.contains(&["再订货点"]) {
+    } else if t.phrase(&["reorder point", "re-order point", "reorder level"])
+        || t.word(&["rop"])
+        || t.contains(&["再订货点"])
+    {
         Some(PolicyMeasure::ReorderPoint)
-    } else if t.phrase(&["economic order quantity", "optimal order quantity", "order quantity"]) || t.word(&["eoq"]) {
+    } else if t.phrase(&[
+        "economic order quantity",
+        "optimal order quantity",
+        "order quantity",
+    ]) || t.word(&["eoq"])
+    {
         Some(PolicyMeasure::Eoq)
     } else if t.phrase(&["order-up-to", "order up to", "up-to level", "max level"]) {
         Some(PolicyMeasure::OrderUpTo)
-    } else if t.phrase(&["lead time demand", "lead-time demand", "demand during the lead time", "demand over the lead time"]) {
+    } else if t.phrase(&[
+        "lead time demand",
+        "lead-time demand",
+        "demand during the lead time",
+        "demand over the lead time",
+    ]) {
         Some(PolicyMeasure::LeadTimeDemand)
     } else {
         None
@@ -325,15 +647,25 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     // A service level written as a percentage ("at 98% service level").
     for (i, w) in words.iter().enumerate() {
         if let Some(x) = number(w) {
-            let pct = words.get(i + 1) == Some(&"%") || words.get(i + 1).is_some_and(|n| *n == "percent");
-            let near = words[i.saturating_sub(3)..words.len().min(i + 5)].iter().any(|x| *x == "service" || *x == "csl");
+            let pct =
+                words.get(i + 1) == Some(&"%") || words.get(i + 1).is_some_and(|n| *n == "percent");
+            let near = words[i.saturating_sub(3)..words.len().min(i + 5)]
+                .iter()
+                .any(|x| *x == "service" || *x == "csl");
             if near && pct && x > 0.0 && x < 100.0 {
                 d.service_level = Some(x / 100.0);
             } else if near && !pct && x > 0.0 && x < 1.0 {
                 d.service_level = Some(x);
             }
             let days_after = words.get(i + 1).is_some_and(|n| n.starts_with("day"));
-            if days_after && i > 0 && words[..i].iter().rev().take(4).any(|p| matches!(*p, "than" | "above" | "over" | "exceeding" | "least")) {
+            if days_after
+                && i > 0
+                && words[..i]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|p| matches!(*p, "than" | "above" | "over" | "exceeding" | "least"))
+            {
                 d.min_days = Some(x);
             }
         }
@@ -342,17 +674,64 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     // Intent from the words.
     let policy = d.policy_measure.is_some();
     let stockout = t.phrase(STOCKOUT_PHRASES) || t.contains(STOCKOUT_ZH_AR);
-    let replenish = (t.word(REPLENISH_WORDS) && !policy) || t.phrase(REPLENISH_PHRASES) || t.contains(REPLENISH_ZH_AR);
-    let excess = t.word(EXCESS_WORDS) || t.phrase(&["too much stock", "too much inventory", "slow moving", "slow-moving"]) || t.contains(EXCESS_ZH) || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
+    let replenish = (t.word(REPLENISH_WORDS) && !policy)
+        || t.phrase(REPLENISH_PHRASES)
+        || t.contains(REPLENISH_ZH_AR);
+    let excess = t.word(EXCESS_WORDS)
+        || t.phrase(&[
+            "too much stock",
+            "too much inventory",
+            "slow moving",
+            "slow-moving",
+        ])
+        || t.contains(EXCESS_ZH)
+        || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
     let network = has_node
-        || (t.word(NETWORK_WORDS) && (t.word(&["network", "lane", "lanes", "plant", "plants", "facility", "facilities", "optimal", "optimise", "optimize", "optimisation", "optimization", "distribution"]) || d.what_if))
-        || (t.word(&["cost", "costs"]) && t.phrase(&["at best", "cheapest total", "minimum total", "lowest total", "least total", "optimal plan", "best plan"]))
-        || (d.what_if && t.phrase(&["every store", "all stores", "each store", "every customer", "all customers", "every demand", "all demand", "each demand", "all demands"]) && t.word(&["demand", "demands", "need", "needed", "needs"]));
+        || (t.word(NETWORK_WORDS)
+            && (t.word(&[
+                "network",
+                "lane",
+                "lanes",
+                "plant",
+                "plants",
+                "facility",
+                "facilities",
+                "optimal",
+                "optimise",
+                "optimize",
+                "optimisation",
+                "optimization",
+                "distribution",
+            ]) || d.what_if))
+        || (t.word(&["cost", "costs"])
+            && t.phrase(&[
+                "at best",
+                "cheapest total",
+                "minimum total",
+                "lowest total",
+                "least total",
+                "optimal plan",
+                "best plan",
+            ]))
+        || (d.what_if
+            && t.phrase(&[
+                "every store",
+                "all stores",
+                "each store",
+                "every customer",
+                "all customers",
+                "every demand",
+                "all demand",
+                "each demand",
+                "all demands",
+            ])
+            && t.word(&["demand", "demands", "need", "needed", "needs"]));
     if network {
         let kind_of = |id: &str| lexicon.tag(Kind::Node, id);
         d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of);
     }
-    d.also = t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
+    d.also =
+        t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
     d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
     } else if network && !(sales || stock || forecast) {
@@ -373,7 +752,11 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         Some(Intent::ExcessStock)
     } else if forecast || (dates.horizon_days.is_some() && (sales || t.word(&["demand", "need"]))) {
         Some(Intent::Forecast)
-    } else if d.stock_measure.is_some() && !(sales && d.stock_measure == Some(StockMeasure::OnHand) && !t.phrase(&["on hand", "in stock"])) {
+    } else if d.stock_measure.is_some()
+        && !(sales
+            && d.stock_measure == Some(StockMeasure::OnHand)
+            && !t.phrase(&["on hand", "in stock"]))
+    {
         Some(Intent::InventoryStatus)
     } else if sales
         || d.ranking.is_some()
@@ -388,29 +771,131 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
         d.sales_measure = Some(SalesMeasure::Units);
     }
-    d.out_of_scope = d.intent.is_none() && (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR));
-    if (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR)) && t.phrase(&["buy", "price", "shares", "stock price"]) && !has_fund && d.intent != Some(Intent::Replenishment) {
+    d.out_of_scope =
+        d.intent.is_none() && (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR));
+    if (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR))
+        && t.phrase(&["buy", "price", "shares", "stock price"])
+        && !has_fund
+        && d.intent != Some(Intent::Replenishment)
+    {
         d.out_of_scope = true;
         d.intent = None;
     }
 
-    d.pronoun = t.words.iter().any(|w| matches!(*w, "it" | "its" | "there" | "them" | "those" | "these" | "same")) || t.contains(&["它", "那里"]);
+    d.pronoun = t.words.iter().any(|w| {
+        matches!(
+            *w,
+            "it" | "its" | "there" | "them" | "those" | "these" | "same"
+        )
+    }) || t.contains(&["它", "那里"]);
     let first = words.first().copied().unwrap_or("");
-    d.followup = matches!(first, "and" | "also" | "only" | "just" | "now" | "then" | "same" | "how" | "what" | "i" | "instead" | "ok" | "okay")
-        && (words.len() <= 9 || t.phrase(&["what about", "how about", "and for", "and in", "i mean", "and if"]))
+    d.followup = matches!(
+        first,
+        "and"
+            | "also"
+            | "only"
+            | "just"
+            | "now"
+            | "then"
+            | "same"
+            | "how"
+            | "what"
+            | "i"
+            | "instead"
+            | "ok"
+            | "okay"
+    ) && (words.len() <= 9
+        || t.phrase(&[
+            "what about",
+            "how about",
+            "and for",
+            "and in",
+            "i mean",
+            "and if",
+        ]))
         || t.contains(&["那", "呢"])
         || words.len() <= 4;
     d.narrows = t.word(&["only", "just"]) || t.contains(&["只"]);
-    d.all_locations = t.phrase(&["in total", "all warehouses", "all locations", "across all", "every warehouse", "all stores", "company-wide", "network-wide", "overall", "altogether", "across the network", "all dcs"]) || t.contains(&["全国", "所有仓"]);
+    d.all_locations = t.phrase(&[
+        "in total",
+        "all warehouses",
+        "all locations",
+        "across all",
+        "every warehouse",
+        "all stores",
+        "company-wide",
+        "network-wide",
+        "overall",
+        "altogether",
+        "across the network",
+        "all dcs",
+    ]) || t.contains(&["全国", "所有仓"]);
 
     // "units of <name>" where the name fits nothing: never answer for everything instead.
-    if matches!(d.intent, Some(Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::InventoryPolicy | Intent::Replenishment | Intent::StockoutRisk)) {
+    if matches!(
+        d.intent,
+        Some(
+            Intent::SalesHistory
+                | Intent::InventoryStatus
+                | Intent::Forecast
+                | Intent::InventoryPolicy
+                | Intent::Replenishment
+                | Intent::StockoutRisk
+        )
+    ) {
         for (i, w) in words.iter().enumerate() {
-            if *w == "of" && i > 0 && matches!(words[i - 1], "units" | "revenue" | "sales" | "stock" | "inventory" | "much" | "quantity" | "value") {
+            if *w == "of"
+                && i > 0
+                && matches!(
+                    words[i - 1],
+                    "units"
+                        | "revenue"
+                        | "sales"
+                        | "stock"
+                        | "inventory"
+                        | "much"
+                        | "quantity"
+                        | "value"
+                )
+            {
                 let mut j = i + 1;
                 let mut name = Vec::new();
-                while j < words.len() && !matches!(words[j], "did" | "do" | "does" | "are" | "is" | "were" | "was" | "in" | "at" | "on" | "for" | "we" | "sold" | "across" | "over" | "during" | "between" | "since" | "last" | "this" | "have" | "has" | "left" | "will") {
-                    if !linked.covers(j) && !dates.used.contains(&j) && !is_stopword(words[j]) && words[j] != "sku" && words[j] != "category" && words[j] != "brand" {
+                while j < words.len()
+                    && !matches!(
+                        words[j],
+                        "did"
+                            | "do"
+                            | "does"
+                            | "are"
+                            | "is"
+                            | "were"
+                            | "was"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "for"
+                            | "we"
+                            | "sold"
+                            | "across"
+                            | "over"
+                            | "during"
+                            | "between"
+                            | "since"
+                            | "last"
+                            | "this"
+                            | "have"
+                            | "has"
+                            | "left"
+                            | "will"
+                    )
+                {
+                    if !linked.covers(j)
+                        && !dates.used.contains(&j)
+                        && !is_stopword(words[j])
+                        && words[j] != "sku"
+                        && words[j] != "category"
+                        && words[j] != "brand"
+                    {
                         name.push(tokens[j].text.clone());
                     } else if linked.covers(j) {
                         name.clear();
@@ -418,13 +903,29 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                     }
                     j += 1;
                 }
-                if !name.is_empty() && name.len() >= 2 && j > i + 1 && !(i + 1..j).any(|k| linked.covers(k)) {
-                    d.unknown_product = Some(text[tokens[i + 1].start..tokens[j - 1].end].to_string());
+                if !name.is_empty()
+                    && name.len() >= 2
+                    && j > i + 1
+                    && !(i + 1..j).any(|k| linked.covers(k))
+                {
+                    d.unknown_product =
+                        Some(text[tokens[i + 1].start..tokens[j - 1].end].to_string());
                 }
             }
         }
     }
-    if matches!(d.intent, Some(Intent::SalesHistory | Intent::InventoryStatus | Intent::Forecast | Intent::InventoryPolicy | Intent::Replenishment | Intent::StockoutRisk)) && d.unknown_product.is_none() {
+    if matches!(
+        d.intent,
+        Some(
+            Intent::SalesHistory
+                | Intent::InventoryStatus
+                | Intent::Forecast
+                | Intent::InventoryPolicy
+                | Intent::Replenishment
+                | Intent::StockoutRisk
+        )
+    ) && d.unknown_product.is_none()
+    {
         d.unknown_name = capitalised_unknown(&text, &tokens, &linked, &dates);
     }
     d.text = text;

@@ -49,7 +49,9 @@ impl SalesCube {
         };
         strings(&mut out, &self.skus);
         strings(&mut out, &self.locations);
-        let first = self.first.map_or(i64::MIN, |d| (d - Date::from_ymd_opt(1970, 1, 1).expect("valid")).num_days());
+        let first = self.first.map_or(i64::MIN, |d| {
+            (d - Date::from_ymd_opt(1970, 1, 1).expect("valid")).num_days()
+        });
         out.extend(first.to_le_bytes());
         out.extend((self.day.len() as u64).to_le_bytes());
         for v in [&self.day, &self.sku, &self.loc] {
@@ -73,9 +75,22 @@ impl SalesCube {
         let sku = r.u32s(n)?;
         let loc = r.u32s(n)?;
         let raw = r.take(n.checked_mul(8)?)?;
-        let units = raw.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes"))).collect();
-        let first = (first != i64::MIN).then(|| Date::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(first));
-        Some(SalesCube { skus, locations, first, day, sku, loc, units })
+        let units = raw
+            .chunks_exact(8)
+            .map(|c| f64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        let first = (first != i64::MIN).then(|| {
+            Date::from_ymd_opt(1970, 1, 1).expect("valid") + chrono::Duration::days(first)
+        });
+        Some(SalesCube {
+            skus,
+            locations,
+            first,
+            day,
+            sku,
+            loc,
+            units,
+        })
     }
 }
 
@@ -107,7 +122,11 @@ impl<'a> Reader<'a> {
 
     fn u32s(&mut self, n: usize) -> Option<Vec<u32>> {
         let raw = self.take(n.checked_mul(4)?)?;
-        Some(raw.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
+        Some(
+            raw.chunks_exact(4)
+                .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+                .collect(),
+        )
     }
 }
 
@@ -115,25 +134,37 @@ impl<'a> Reader<'a> {
 pub(crate) fn build(tx: &Transaction<'_>) -> Result<()> {
     let mut cube = SalesCube::default();
     let mut stmt = tx.prepare("SELECT sku FROM items ORDER BY sku")?;
-    cube.skus = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    cube.skus = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let mut stmt = tx.prepare("SELECT location_id FROM locations ORDER BY location_id")?;
-    cube.locations = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    cube.locations = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let idx = |v: &[String], s: &str| v.binary_search_by(|x| x.as_str().cmp(s)).map(|i| i as u32);
-    let mut stmt = tx.prepare("SELECT date, sku, location_id, units FROM sales ORDER BY date, sku, location_id")?;
+    let mut stmt = tx.prepare(
+        "SELECT date, sku, location_id, units FROM sales ORDER BY date, sku, location_id",
+    )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let d: String = r.get(0)?;
-        let d = abacus_core::date::parse_iso_date(&d).ok_or_else(|| Error::User(format!("bad date {d:?} in the store")))?;
+        let d = abacus_core::date::parse_iso_date(&d)
+            .ok_or_else(|| Error::User(format!("bad date {d:?} in the store")))?;
         let first = *cube.first.get_or_insert(d);
         let sku: String = r.get(1)?;
         let loc: String = r.get(2)?;
-        let (Ok(s), Ok(l)) = (idx(&cube.skus, &sku), idx(&cube.locations, &loc)) else { continue };
+        let (Ok(s), Ok(l)) = (idx(&cube.skus, &sku), idx(&cube.locations, &loc)) else {
+            continue;
+        };
         cube.day.push((d - first).num_days() as u32);
         cube.sku.push(s);
         cube.loc.push(l);
         cube.units.push(r.get(3)?);
     }
-    tx.execute("INSERT OR REPLACE INTO derived VALUES (?1, ?2)", rusqlite::params![NAME, cube.encode()])?;
+    tx.execute(
+        "INSERT OR REPLACE INTO derived VALUES (?1, ?2)",
+        rusqlite::params![NAME, cube.encode()],
+    )?;
     Ok(())
 }
 
@@ -141,7 +172,9 @@ impl crate::Dataset {
     /// The sales cube of this import.
     pub fn sales_cube(&self) -> Result<SalesCube> {
         match self.derived(NAME)? {
-            Some(b) => SalesCube::decode(&b).ok_or_else(|| Error::User("the stored sales cube is damaged; import the dataset again".into())),
+            Some(b) => SalesCube::decode(&b).ok_or_else(|| {
+                Error::User("the stored sales cube is damaged; import the dataset again".into())
+            }),
             None => Ok(SalesCube::default()),
         }
     }

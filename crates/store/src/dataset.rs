@@ -58,7 +58,12 @@ impl Dataset {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        Ok(Dataset { conn, info, cube: std::cell::OnceCell::new(), items: std::cell::OnceCell::new() })
+        Ok(Dataset {
+            conn,
+            info,
+            cube: std::cell::OnceCell::new(),
+            items: std::cell::OnceCell::new(),
+        })
     }
 
     pub(crate) fn conn(&self) -> &Connection {

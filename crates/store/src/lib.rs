@@ -26,8 +26,8 @@ pub use cube::SalesCube;
 pub use dataset::{Catalog, Dataset};
 pub use error::{Error, ImportError, Result};
 pub use import::Progress;
-pub use query::{SalesAgg, SalesFilter, SalesKey};
 use model::Summary;
+pub use query::{SalesAgg, SalesFilter, SalesKey};
 
 /// A dataset registered in the store.
 #[derive(Debug, Clone, PartialEq)]

@@ -53,7 +53,11 @@ impl Dataset {
         }
         let cube = self.cube()?;
         let items = self.item_list()?;
-        let attrs: Vec<Option<&crate::model::Item>> = cube.skus.iter().map(|s| items.iter().find(|i| &i.sku == s)).collect();
+        let attrs: Vec<Option<&crate::model::Item>> = cube
+            .skus
+            .iter()
+            .map(|s| items.iter().find(|i| &i.sku == s))
+            .collect();
         let sku_ok: Vec<bool> = cube
             .skus
             .iter()
@@ -66,16 +70,25 @@ impl Dataset {
                     && (f.suppliers.is_empty() || f.suppliers.contains(&i.supplier_id))
             })
             .collect();
-        let loc_ok: Vec<bool> = cube.locations.iter().map(|l| f.locations.is_empty() || f.locations.contains(l)).collect();
+        let loc_ok: Vec<bool> = cube
+            .locations
+            .iter()
+            .map(|l| f.locations.is_empty() || f.locations.contains(l))
+            .collect();
         let start = f.start.or(cube.first).unwrap_or(Date::MIN);
         let end = f.end.unwrap_or(Date::MAX);
-        let price: Vec<f64> = attrs.iter().map(|i| i.map_or(0.0, |i| i.unit_price)).collect();
+        let price: Vec<f64> = attrs
+            .iter()
+            .map(|i| i.map_or(0.0, |i| i.unit_price))
+            .collect();
         let key = |s: usize, l: usize| -> String {
             match by {
                 None => String::new(),
                 Some(SalesKey::Sku) => cube.skus[s].clone(),
                 Some(SalesKey::Location) => cube.locations[l].clone(),
-                Some(SalesKey::Category) => attrs[s].map_or_else(String::new, |i| i.category.clone()),
+                Some(SalesKey::Category) => {
+                    attrs[s].map_or_else(String::new, |i| i.category.clone())
+                }
                 Some(SalesKey::Brand) => attrs[s].map_or_else(String::new, |i| i.brand.clone()),
             }
         };
@@ -84,14 +97,19 @@ impl Dataset {
         if by.is_none() {
             groups.insert(String::new(), (0.0, 0.0, vec![false; cube.skus.len()]));
         }
-        let mut keys: Vec<Option<String>> = vec![None; cube.skus.len() * cube.locations.len().max(1)];
+        let mut keys: Vec<Option<String>> =
+            vec![None; cube.skus.len() * cube.locations.len().max(1)];
         for r in cube.range(start, end) {
             let (s, l) = (cube.sku[r] as usize, cube.loc[r] as usize);
             if !sku_ok[s] || !loc_ok[l] {
                 continue;
             }
-            let k = keys[s * cube.locations.len() + l].get_or_insert_with(|| key(s, l)).clone();
-            let g = groups.entry(k).or_insert_with(|| (0.0, 0.0, vec![false; cube.skus.len()]));
+            let k = keys[s * cube.locations.len() + l]
+                .get_or_insert_with(|| key(s, l))
+                .clone();
+            let g = groups
+                .entry(k)
+                .or_insert_with(|| (0.0, 0.0, vec![false; cube.skus.len()]));
             let u = cube.units[r];
             g.0 += u;
             g.1 += u * price[s];
@@ -101,7 +119,12 @@ impl Dataset {
         }
         Ok(groups
             .into_iter()
-            .map(|(key, (units, revenue, seen))| SalesAgg { key, units, revenue, skus_sold: seen.iter().filter(|b| **b).count() as i64 })
+            .map(|(key, (units, revenue, seen))| SalesAgg {
+                key,
+                units,
+                revenue,
+                skus_sold: seen.iter().filter(|b| **b).count() as i64,
+            })
             .collect())
     }
 
@@ -123,7 +146,10 @@ impl Dataset {
             if values.is_empty() {
                 return;
             }
-            sql.push_str(&format!(" AND {col} IN ({})", vec!["?"; values.len()].join(", ")));
+            sql.push_str(&format!(
+                " AND {col} IN ({})",
+                vec!["?"; values.len()].join(", ")
+            ));
             params.extend(values.iter().map(|v| Value::Text(v.clone())));
         };
         list(&mut sql, "s.sku", &f.skus);
@@ -144,18 +170,39 @@ impl Dataset {
         }
         let mut stmt = self.conn().prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-            Ok(SalesAgg { key: r.get(0)?, units: r.get(1)?, revenue: r.get(2)?, skus_sold: r.get(3)? })
+            Ok(SalesAgg {
+                key: r.get(0)?,
+                units: r.get(1)?,
+                revenue: r.get(2)?,
+                skus_sold: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// Daily units summed over the given SKUs and locations (empty = all), for a date range;
     /// days without sales are absent.
-    pub fn daily_units(&self, skus: &[String], locations: &[String], start: Date, end: Date) -> Result<Vec<(Date, f64)>> {
+    pub fn daily_units(
+        &self,
+        skus: &[String],
+        locations: &[String],
+        start: Date,
+        end: Date,
+    ) -> Result<Vec<(Date, f64)>> {
         let cube = self.cube()?;
-        let Some(first) = cube.first else { return Ok(Vec::new()) };
-        let sku_ok: Vec<bool> = cube.skus.iter().map(|s| skus.is_empty() || skus.contains(s)).collect();
-        let loc_ok: Vec<bool> = cube.locations.iter().map(|l| locations.is_empty() || locations.contains(l)).collect();
+        let Some(first) = cube.first else {
+            return Ok(Vec::new());
+        };
+        let sku_ok: Vec<bool> = cube
+            .skus
+            .iter()
+            .map(|s| skus.is_empty() || skus.contains(s))
+            .collect();
+        let loc_ok: Vec<bool> = cube
+            .locations
+            .iter()
+            .map(|l| locations.is_empty() || locations.contains(l))
+            .collect();
         let mut out: Vec<(Date, f64)> = Vec::new();
         for r in cube.range(start, end) {
             if !sku_ok[cube.sku[r] as usize] || !loc_ok[cube.loc[r] as usize] {

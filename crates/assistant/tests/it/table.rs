@@ -25,7 +25,11 @@ fn score(expect: &Value, got: &Answer) -> (bool, bool, Vec<String>) {
     let status = status_name(got.status);
     let allowed: Vec<&str> = match expect.get("status_any").and_then(Value::as_array) {
         Some(list) => list.iter().filter_map(Value::as_str).collect(),
-        None => expect.get("status").and_then(Value::as_str).into_iter().collect(),
+        None => expect
+            .get("status")
+            .and_then(Value::as_str)
+            .into_iter()
+            .collect(),
     };
     if !allowed.is_empty() && !allowed.contains(&status) {
         reasons.push(format!("status {status} not in {allowed:?}"));
@@ -38,7 +42,9 @@ fn score(expect: &Value, got: &Answer) -> (bool, bool, Vec<String>) {
     }
     let answered = got.status == Status::Answered;
     let gold_answered = allowed.contains(&"answered");
-    let mut wrong = answered && !gold_answered && (got.value.is_some() || got.table.as_ref().is_some_and(|t| !t.rows.is_empty()));
+    let mut wrong = answered
+        && !gold_answered
+        && (got.value.is_some() || got.table.as_ref().is_some_and(|t| !t.rows.is_empty()));
     if answered {
         if let Some(v) = expect.get("value").and_then(num) {
             let tol = expect.get("tol").and_then(num).unwrap_or(1e-9);
@@ -55,11 +61,20 @@ fn score(expect: &Value, got: &Answer) -> (bool, bool, Vec<String>) {
             wrong = true;
         }
         if let Some(ids) = expect.get("ids").and_then(Value::as_array) {
-            let want: Vec<String> = ids.iter().map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string)).collect();
+            let want: Vec<String> = ids
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+                .collect();
             let got_ids: Vec<String> = got
                 .table
                 .as_ref()
-                .map(|t| t.rows.iter().filter_map(|r| r.first()).map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string)).collect())
+                .map(|t| {
+                    t.rows
+                        .iter()
+                        .filter_map(|r| r.first())
+                        .map(|c| c.as_str().map_or_else(|| c.to_string(), str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let ok = if expect.get("ordered").and_then(Value::as_bool) == Some(true) {
                 got_ids == want
@@ -119,10 +134,22 @@ fn question_table_has_no_wrong_answers() {
         }
     }
     let accuracy = correct as f64 / turns as f64;
-    eprintln!("question table: {correct}/{turns} correct ({:.1}%), {} wrong", accuracy * 100.0, wrong.len());
+    eprintln!(
+        "question table: {correct}/{turns} correct ({:.1}%), {} wrong",
+        accuracy * 100.0,
+        wrong.len()
+    );
     assert!(turns >= 300, "the table has {turns} turns");
-    assert!(wrong.is_empty(), "{} wrong answer(s):\n{}", wrong.len(), wrong.join("\n"));
-    assert!(accuracy >= ACCURACY_FLOOR, "accuracy {accuracy:.3} fell below {ACCURACY_FLOOR}");
+    assert!(
+        wrong.is_empty(),
+        "{} wrong answer(s):\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(
+        accuracy >= ACCURACY_FLOOR,
+        "accuracy {accuracy:.3} fell below {ACCURACY_FLOOR}"
+    );
 }
 
 /// Every number written in an answer's text comes from the engine result: the value,
@@ -169,14 +196,28 @@ fn answer_texts_state_only_engine_figures() {
             plan_numbers(&serde_json::to_value(&a.plan).unwrap(), &mut sources);
             let derived: Vec<f64> = sources.iter().flat_map(|x| [*x, x * 100.0]).collect();
             // Names (of products, locations, funds) may contain numbers: "Paper Towels 12 rolls".
-            let names: Vec<String> = a.table.iter().flat_map(|t| t.rows.iter().flatten().filter_map(|c| c.as_str().map(str::to_string))).collect();
+            let names: Vec<String> = a
+                .table
+                .iter()
+                .flat_map(|t| {
+                    t.rows
+                        .iter()
+                        .flatten()
+                        .filter_map(|c| c.as_str().map(str::to_string))
+                })
+                .collect();
             for token in numbers_in(&a.answer) {
-                if q.contains(&token.0) || token.0.len() == 4 && (1900..2100).contains(&(token.1 as i64)) || names.iter().any(|n| n.contains(&token.0)) {
+                if q.contains(&token.0)
+                    || token.0.len() == 4 && (1900..2100).contains(&(token.1 as i64))
+                    || names.iter().any(|n| n.contains(&token.0))
+                {
                     continue;
                 }
                 let tol = 0.5 * 10f64.powi(-(token.2 as i32)) + 1e-9;
                 assert!(
-                    derived.iter().any(|s| (s - token.1).abs() <= tol.max(s.abs() * 1e-12)),
+                    derived
+                        .iter()
+                        .any(|s| (s - token.1).abs() <= tol.max(s.abs() * 1e-12)),
                     "{:?}: the number {} in {:?} is not in the engine result",
                     q,
                     token.0,
@@ -193,12 +234,24 @@ fn answer_texts_state_only_engine_figures() {
 /// with digits ("SKU-20001", "2026-01-01", "3y") are not standalone numbers.
 fn numbers_in(text: &str) -> Vec<(String, f64, usize)> {
     let mut out = Vec::new();
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '=')) {
-        let w = word.trim_end_matches(['.', ',', '%', '?', '!']).trim_start_matches(['+']);
-        if w.is_empty() || !w.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '-') {
+    for word in text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ';' | ':' | '='))
+    {
+        let w = word
+            .trim_end_matches(['.', ',', '%', '?', '!'])
+            .trim_start_matches(['+']);
+        if w.is_empty()
+            || !w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || c == '-')
+        {
             continue;
         }
-        if !w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-')) || w[1..].contains('-') {
+        if !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+            || w[1..].contains('-')
+        {
             continue;
         }
         let plain = w.replace(',', "");

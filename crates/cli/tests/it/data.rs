@@ -5,10 +5,16 @@ use crate::{abacus, shared, stderr, stdout};
 fn read_all(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     for kind in ["retail", "funds", "network"] {
-        let mut names: Vec<_> = std::fs::read_dir(dir.join(kind)).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut names: Vec<_> = std::fs::read_dir(dir.join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         names.sort();
         for p in names {
-            files.push((p.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&p).unwrap()));
+            files.push((
+                p.strip_prefix(dir).unwrap().display().to_string(),
+                std::fs::read(&p).unwrap(),
+            ));
         }
     }
     files
@@ -17,9 +23,16 @@ fn read_all(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn demo_data_is_deterministic_per_seed() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b, c) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("c"));
+    let (a, b, c) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
     for (dir, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
-        let o = abacus(&tmp.path().join("store"), &["demo-data", "--out", dir.to_str().unwrap(), "--seed", seed]);
+        let o = abacus(
+            &tmp.path().join("store"),
+            &["demo-data", "--out", dir.to_str().unwrap(), "--seed", seed],
+        );
         assert!(o.status.success(), "{}", stderr(&o));
     }
     let (fa, fb, fc) = (read_all(&a), read_all(&b), read_all(&c));
@@ -35,7 +48,10 @@ fn demo_generates_imports_and_summarises_once() {
     let o = abacus(&store, &["demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("retail   as-of 2026-06-30: 6 locations"), "{out}");
+    assert!(
+        out.contains("retail   as-of 2026-06-30: 6 locations"),
+        "{out}"
+    );
     assert!(out.contains("200 funds"), "{out}");
     let again = stdout(&abacus(&store, &["demo"]));
     assert!(again.contains("already imported"), "{again}");
@@ -51,10 +67,20 @@ fn failed_import_exits_non_zero_with_the_exact_error() {
     let tmp = tempfile::tempdir().unwrap();
     let store = tmp.path().join("store");
     let data = tmp.path().join("data");
-    assert!(abacus(&store, &["demo-data", "--out", data.to_str().unwrap()]).status.success());
-    assert!(abacus(&store, &["import", data.to_str().unwrap()]).status.success());
+    assert!(
+        abacus(&store, &["demo-data", "--out", data.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(abacus(&store, &["import", data.to_str().unwrap()])
+        .status
+        .success());
     let before = stdout(&abacus(&store, &["datasets", "--json"]));
-    std::fs::write(data.join("retail/suppliers.csv"), "supplier_id,name,lead_time_days\nSUP-01,X,3\n").unwrap();
+    std::fs::write(
+        data.join("retail/suppliers.csv"),
+        "supplier_id,name,lead_time_days\nSUP-01,X,3\n",
+    )
+    .unwrap();
     let o = abacus(&store, &["import", data.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
@@ -62,7 +88,11 @@ fn failed_import_exits_non_zero_with_the_exact_error() {
         "error: import failed, nothing was changed: retail/suppliers.csv, line 1, column `lead_time_std_days`: \
          required column is missing; the header must contain supplier_id, name, lead_time_days, lead_time_std_days"
     );
-    assert_eq!(stdout(&abacus(&store, &["datasets", "--json"])), before, "the old data is still listed as it was");
+    assert_eq!(
+        stdout(&abacus(&store, &["datasets", "--json"])),
+        before,
+        "the old data is still listed as it was"
+    );
 }
 
 #[test]
@@ -74,7 +104,10 @@ fn abacus_home_selects_the_store() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    assert!(stdout(&o).contains(&format!("no datasets in {}", tmp.path().join("home").display())));
+    assert!(stdout(&o).contains(&format!(
+        "no datasets in {}",
+        tmp.path().join("home").display()
+    )));
 }
 
 #[test]
@@ -89,10 +122,17 @@ fn shared_sample_imports_under_three_seconds() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // Independent count: data lines of sales.csv.
-    let lines = std::fs::read_to_string(sample.join("retail/sales.csv")).unwrap().lines().count() - 1;
+    let lines = std::fs::read_to_string(sample.join("retail/sales.csv"))
+        .unwrap()
+        .lines()
+        .count()
+        - 1;
     assert_eq!(v["summary"]["retail"]["sales_rows"], lines);
     assert_eq!(v["summary"]["retail"]["as_of"], "2026-06-30");
     let secs = v["seconds"].as_f64().unwrap();
     eprintln!("sample import: {secs:.2}s");
-    assert!(secs < 6.0, "sample import took {secs:.2}s (target 3 s on an idle machine)");
+    assert!(
+        secs < 6.0,
+        "sample import took {secs:.2}s (target 3 s on an idle machine)"
+    );
 }

@@ -8,8 +8,8 @@ mod retail;
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::Read;
 use std::hash::Hash;
+use std::io::Read;
 use std::path::PathBuf;
 
 use rusqlite::Transaction;
@@ -63,20 +63,34 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     /// Opens a contract file; `Ok(None)` when an optional file is absent.
-    fn open(&self, rel: &str, cols: &[Col], required: bool) -> Result<Option<Table<Input>>, ImportError> {
+    fn open(
+        &self,
+        rel: &str,
+        cols: &[Col],
+        required: bool,
+    ) -> Result<Option<Table<Input>>, ImportError> {
         let input: Option<Input> = match &self.source {
             Source::Dir(dir) => match File::open(dir.join(rel)) {
                 Ok(f) => Some(Box::new(f)),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(ImportError::file(rel, format!("could not open the file: {e}"))),
+                Err(e) => {
+                    return Err(ImportError::file(
+                        rel,
+                        format!("could not open the file: {e}"),
+                    ))
+                }
             },
-            Source::Memory(files) => {
-                files.iter().find(|(name, _)| *name == rel).map(|(_, bytes)| Box::new(std::io::Cursor::new(bytes.to_vec())) as Input)
-            }
+            Source::Memory(files) => files
+                .iter()
+                .find(|(name, _)| *name == rel)
+                .map(|(_, bytes)| Box::new(std::io::Cursor::new(bytes.to_vec())) as Input),
         };
         match input {
             Some(input) => Table::new(rel, input, cols).map(Some),
-            None if required => Err(ImportError::file(rel, "required file is missing; add it to the dataset folder")),
+            None if required => Err(ImportError::file(
+                rel,
+                "required file is missing; add it to the dataset folder",
+            )),
             None => Ok(None),
         }
     }
@@ -179,12 +193,21 @@ pub(crate) fn extras_json(table: &Table<Input>, extras: &[String]) -> Option<Str
 }
 
 /// Imports every kind present in the source inside `tx` and returns the summary.
-pub(crate) fn import_all(source: Source<'_>, tx: &Transaction<'_>, progress: &mut dyn FnMut(Progress)) -> Result<Summary> {
+pub(crate) fn import_all(
+    source: Source<'_>,
+    tx: &Transaction<'_>,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Summary> {
     let present = |kind: &str| match &source {
         Source::Dir(dir) => dir.join(kind).is_dir(),
-        Source::Memory(files) => files.iter().any(|(name, _)| name.starts_with(&format!("{kind}/"))),
+        Source::Memory(files) => files
+            .iter()
+            .any(|(name, _)| name.starts_with(&format!("{kind}/"))),
     };
-    let kinds: Vec<&str> = ["retail", "network", "funds"].into_iter().filter(|k| present(k)).collect();
+    let kinds: Vec<&str> = ["retail", "network", "funds"]
+        .into_iter()
+        .filter(|k| present(k))
+        .collect();
     if kinds.is_empty() {
         let place = match &source {
             Source::Dir(dir) => dir.display().to_string(),
@@ -195,10 +218,20 @@ pub(crate) fn import_all(source: Source<'_>, tx: &Transaction<'_>, progress: &mu
         )));
     }
     let total = match &source {
-        Source::Dir(dir) => KNOWN_FILES.iter().filter_map(|f| std::fs::metadata(dir.join(f)).ok()).map(|m| m.len()).sum(),
+        Source::Dir(dir) => KNOWN_FILES
+            .iter()
+            .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+            .map(|m| m.len())
+            .sum(),
         Source::Memory(files) => files.iter().map(|(_, b)| b.len() as u64).sum(),
     };
-    let mut ctx = Ctx { source, tx, done_before: 0, total, progress };
+    let mut ctx = Ctx {
+        source,
+        tx,
+        done_before: 0,
+        total,
+        progress,
+    };
     let mut summary = Summary::default();
     if kinds.contains(&"retail") {
         summary.retail = Some(retail::import(&mut ctx)?);

@@ -225,7 +225,12 @@ fn every_bad_input_gives_its_exact_error_and_changes_nothing() {
             failures.push(format!("{name}:\n  expected {expected}\n  got      {got}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -233,9 +238,17 @@ fn a_folder_without_any_dataset_kind_is_a_user_error() {
     let tmp = tempfile::tempdir().unwrap();
     let store = abacus_store::Store::open(&tmp.path().join("store")).unwrap();
     std::fs::create_dir_all(tmp.path().join("empty")).unwrap();
-    let err = store.import(&tmp.path().join("empty"), &mut |_| {}).unwrap_err();
+    let err = store
+        .import(&tmp.path().join("empty"), &mut |_| {})
+        .unwrap_err();
     assert!(err.is_user_error());
     assert!(err.to_string().ends_with("holds none of the folders retail/, network/ or funds/; see the data contract for the expected layout"), "{err}");
-    let err = store.import(&tmp.path().join("nope"), &mut |_| {}).unwrap_err();
-    assert!(err.to_string().starts_with("cannot read the dataset folder"), "{err}");
+    let err = store
+        .import(&tmp.path().join("nope"), &mut |_| {})
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot read the dataset folder"),
+        "{err}"
+    );
 }

@@ -28,13 +28,23 @@ pub(crate) fn setup() -> Setup {
     let data = tmp.path().join("data");
     write_fixture(&data);
     let store = Store::open(&tmp.path().join("store")).unwrap();
-    store.import(&data, &mut |_| {}).expect("the fixture imports");
-    Setup { _tmp: tmp, data, store }
+    store
+        .import(&data, &mut |_| {})
+        .expect("the fixture imports");
+    Setup {
+        _tmp: tmp,
+        data,
+        store,
+    }
 }
 
 fn snapshot(s: &Setup) -> (Vec<u8>, Vec<abacus_store::DatasetInfo>) {
     let infos = s.store.datasets().unwrap();
-    let file = s.store.home().join("datasets").join(format!("{}.sqlite", infos[0].id));
+    let file = s
+        .store
+        .home()
+        .join("datasets")
+        .join(format!("{}.sqlite", infos[0].id));
     (std::fs::read(file).unwrap(), infos)
 }
 
@@ -50,7 +60,11 @@ pub(crate) fn import_error(break_it: impl FnOnce(&Path)) -> ImportError {
         Err(other) => panic!("expected an import error, got {other}"),
         Ok(_) => panic!("the broken dataset was accepted"),
     };
-    assert_eq!(snapshot(&s), before, "a failed import changed the stored data");
+    assert_eq!(
+        snapshot(&s),
+        before,
+        "a failed import changed the stored data"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(s.store.home().join("datasets"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

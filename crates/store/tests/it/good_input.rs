@@ -14,9 +14,18 @@ fn fixture_reads_back() {
     let info = &s.store.datasets().unwrap()[0];
     let r = info.summary.retail.as_ref().unwrap();
     assert_eq!(r.as_of, "2026-06-30");
-    assert_eq!((r.locations, r.suppliers, r.items, r.sales_rows), (2, 2, 2, 4));
-    assert_eq!((r.sales_first.as_deref(), r.sales_last.as_deref()), (Some("2026-06-01"), Some("2026-06-29")));
-    assert_eq!((r.purchase_orders, r.open_purchase_orders, r.events), (2, 1, Some(1)));
+    assert_eq!(
+        (r.locations, r.suppliers, r.items, r.sales_rows),
+        (2, 2, 2, 4)
+    );
+    assert_eq!(
+        (r.sales_first.as_deref(), r.sales_last.as_deref()),
+        (Some("2026-06-01"), Some("2026-06-29"))
+    );
+    assert_eq!(
+        (r.purchase_orders, r.open_purchase_orders, r.events),
+        (2, 1, Some(1))
+    );
     let ds = s.store.open_dataset(info).unwrap();
     let items = ds.items().unwrap();
     assert_eq!(items[0].pack_size, 6);
@@ -30,7 +39,10 @@ fn fixture_reads_back() {
     assert_eq!(net.nodes[1].fixed_cost, Some(500.0));
     let funds = ds.funds().unwrap();
     assert_eq!(funds[0].company.as_deref(), Some("Calm Co., Ltd."));
-    assert_eq!(funds[1].extra_numeric, vec![("return_3y".to_string(), 0.031)]);
+    assert_eq!(
+        funds[1].extra_numeric,
+        vec![("return_3y".to_string(), 0.031)]
+    );
     assert_eq!(funds[1].inception_date.to_string(), "2024-02-29");
     assert_eq!(ds.fund_nav().unwrap().len(), 2);
     let cat = ds.catalog().unwrap();
@@ -56,7 +68,14 @@ fn bom_crlf_quotes_and_extra_columns_are_accepted() {
 #[test]
 fn optional_files_may_be_absent_and_fixing_the_data_imports_again() {
     let s = setup();
-    for f in ["retail/events.csv", "retail/purchase_orders.csv", "network/supply.csv", "network/processing.csv", "network/settings.csv", "funds/fund_nav.csv"] {
+    for f in [
+        "retail/events.csv",
+        "retail/purchase_orders.csv",
+        "network/supply.csv",
+        "network/processing.csv",
+        "network/settings.csv",
+        "funds/fund_nav.csv",
+    ] {
         std::fs::remove_file(s.data.join(f)).unwrap();
     }
     let info = s.store.import(&s.data, &mut |_| {}).unwrap();
@@ -64,13 +83,28 @@ fn optional_files_may_be_absent_and_fixing_the_data_imports_again() {
     let ds = s.store.open_dataset(&info).unwrap();
     assert!(ds.events().unwrap().is_none());
     let net = ds.network().unwrap();
-    assert!(net.integer_flows && !net.demand_exact, "settings default when the file is absent");
+    assert!(
+        net.integer_flows && !net.demand_exact,
+        "settings default when the file is absent"
+    );
     // A broken file fails; once fixed, the import succeeds with the new data.
-    edit(&s.data, "retail/sales.csv", |t| t.replace("WH-A,3", "WH-A,-3"));
+    edit(&s.data, "retail/sales.csv", |t| {
+        t.replace("WH-A,3", "WH-A,-3")
+    });
     assert!(s.store.import(&s.data, &mut |_| {}).is_err());
-    edit(&s.data, "retail/sales.csv", |t| t.replace("WH-A,-3", "WH-A,30"));
+    edit(&s.data, "retail/sales.csv", |t| {
+        t.replace("WH-A,-3", "WH-A,30")
+    });
     let info = s.store.import(&s.data, &mut |_| {}).unwrap();
-    let total: f64 = s.store.open_dataset(&info).unwrap().sales().unwrap().iter().map(|r| r.units).sum();
+    let total: f64 = s
+        .store
+        .open_dataset(&info)
+        .unwrap()
+        .sales()
+        .unwrap()
+        .iter()
+        .map(|r| r.units)
+        .sum();
     assert_eq!(total, 33.5);
 }
 
@@ -79,7 +113,9 @@ fn ensure_imported_reimports_only_when_files_change() {
     let s = setup();
     let (first, imported) = s.store.ensure_imported(&s.data, &mut |_| {}).unwrap();
     assert!(!imported, "unchanged folder is not imported again");
-    edit(&s.data, "retail/sales.csv", |t| t + "2026-06-03,SKU-2,WH-B,5\n");
+    edit(&s.data, "retail/sales.csv", |t| {
+        t + "2026-06-03,SKU-2,WH-B,5\n"
+    });
     let (second, imported) = s.store.ensure_imported(&s.data, &mut |_| {}).unwrap();
     assert!(imported);
     assert_ne!(first.fingerprint, second.fingerprint);
@@ -97,17 +133,24 @@ fn audit_log_and_conversations_persist() {
         ..Default::default()
     };
     s.store.audit(&entry).unwrap();
-    s.store.save_conversation("c-1", "ds", None, "{\"turns\":1}").unwrap();
+    s.store
+        .save_conversation("c-1", "ds", None, "{\"turns\":1}")
+        .unwrap();
     let reopened = Store::open(s.store.home()).unwrap();
     assert_eq!(reopened.audit_len().unwrap(), 1);
-    assert_eq!(reopened.conversation("c-1").unwrap().unwrap().2, "{\"turns\":1}");
+    assert_eq!(
+        reopened.conversation("c-1").unwrap().unwrap().2,
+        "{\"turns\":1}"
+    );
     assert!(reopened.conversation("c-2").unwrap().is_none());
 }
 
 /// Counts made straight from the CSV text, independent of the importer.
 fn csv_rows(path: &std::path::Path) -> Vec<Vec<String>> {
     let mut r = csv::Reader::from_path(path).unwrap();
-    r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect()
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }
 
 #[test]
@@ -124,12 +167,24 @@ fn demo_dataset_imports_with_the_counts_of_its_files() {
     let dates: HashSet<&str> = sales.iter().map(|s| s[0].as_str()).collect();
     assert_eq!(r.sales_first.as_deref(), dates.iter().min().copied());
     assert_eq!(r.sales_last.as_deref(), dates.iter().max().copied());
-    assert_eq!(r.items as usize, csv_rows(&data.join("retail/items.csv")).len());
+    assert_eq!(
+        r.items as usize,
+        csv_rows(&data.join("retail/items.csv")).len()
+    );
     let pos = csv_rows(&data.join("retail/purchase_orders.csv"));
-    assert_eq!(r.open_purchase_orders as usize, pos.iter().filter(|p| p[6] == "open").count());
+    assert_eq!(
+        r.open_purchase_orders as usize,
+        pos.iter().filter(|p| p[6] == "open").count()
+    );
     let f = info.summary.funds.as_ref().unwrap();
-    assert_eq!(f.nav_rows as usize, csv_rows(&data.join("funds/fund_nav.csv")).len());
+    assert_eq!(
+        f.nav_rows as usize,
+        csv_rows(&data.join("funds/fund_nav.csv")).len()
+    );
     assert_eq!(f.funds, 200);
     let n = info.summary.network.as_ref().unwrap();
-    assert_eq!((n.suppliers + n.facilities + n.customers) as usize, stats.nodes);
+    assert_eq!(
+        (n.suppliers + n.facilities + n.customers) as usize,
+        stats.nodes
+    );
 }

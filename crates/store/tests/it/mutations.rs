@@ -20,7 +20,20 @@ impl Rng {
     }
 }
 
-const NASTY: &[&[u8]] = &[b",", b"\"", b"\n", b"\r\n", b"\xff", b"-1", b"NaN", b"1e999", b"\xEF\xBB\xBF", b"2025-02-30", b"", b"\0"];
+const NASTY: &[&[u8]] = &[
+    b",",
+    b"\"",
+    b"\n",
+    b"\r\n",
+    b"\xff",
+    b"-1",
+    b"NaN",
+    b"1e999",
+    b"\xEF\xBB\xBF",
+    b"2025-02-30",
+    b"",
+    b"\0",
+];
 
 #[test]
 fn corrupted_datasets_never_panic() {
@@ -50,7 +63,16 @@ fn corrupted_datasets_never_panic() {
         let files: Vec<(&str, &[u8])> = FILES
             .iter()
             .enumerate()
-            .map(|(i, (name, text))| (*name, if i == target { bytes.as_slice() } else { text.as_bytes() }))
+            .map(|(i, (name, text))| {
+                (
+                    *name,
+                    if i == target {
+                        bytes.as_slice()
+                    } else {
+                        text.as_bytes()
+                    },
+                )
+            })
             .collect();
         match validate_files(&files) {
             Ok(_) => accepted += 1,
@@ -61,5 +83,8 @@ fn corrupted_datasets_never_panic() {
         }
     }
     // Both outcomes occur: the mutations are neither all harmless nor all fatal.
-    assert!(accepted > 100 && rejected > 100, "accepted {accepted}, rejected {rejected}");
+    assert!(
+        accepted > 100 && rejected > 100,
+        "accepted {accepted}, rejected {rejected}"
+    );
 }
