@@ -85,6 +85,36 @@ fn field(table: &FundTable, name: &str) -> Result<FieldId> {
         .ok_or_else(|| Error::Plan(format!("funds have no field {name:?}")))
 }
 
+/// A metric's name for people: `sharpe_3y` → "3-year Sharpe ratio".
+fn metric_label(name: &str) -> String {
+    let (base, window) = match name.rsplit_once('_') {
+        Some((b, w)) if w.ends_with('y') && w[..w.len() - 1].parse::<u32>().is_ok() => {
+            (b, Some(&w[..w.len() - 1]))
+        }
+        _ => (name, None),
+    };
+    let label = match base {
+        "return" => "annualised return",
+        "return_total" => "total return",
+        "volatility" => "annualised volatility",
+        "sharpe" => "Sharpe ratio",
+        "sortino" => "Sortino ratio",
+        "max_drawdown" => "maximum drawdown",
+        "calmar" => "Calmar ratio",
+        "return_ytd" => "year-to-date return",
+        "return_since_inception" => "annualised return since inception",
+        "return_total_since_inception" => "total return since inception",
+        "expense_ratio" => "expense ratio",
+        "aum" => "AUM",
+        "risk_level" => "risk level",
+        other => return other.replace('_', " "),
+    };
+    match window {
+        Some(k) => format!("{k}-year {label}"),
+        None => label.to_string(),
+    }
+}
+
 fn show(table: &FundTable, f: FieldId, v: f64) -> String {
     let name = &table.field_def(f).name;
     if name == "aum" {
@@ -242,7 +272,7 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 Ok(v) => {
                     let text = format!(
                         "The {} of {} ({}) is {}{}.",
-                        metric.replace('_', " "),
+                        metric_label(metric),
                         fund.code,
                         fund.name,
                         show(table, f, v),
@@ -253,7 +283,7 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 Err(why) => {
                     let text = format!(
                         "The {} of {} ({}) is not available: {}{}.",
-                        metric.replace('_', " "),
+                        metric_label(metric),
                         fund.code,
                         fund.name,
                         why,
