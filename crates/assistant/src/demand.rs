@@ -3,7 +3,8 @@
 //! series' first sale), weekly seasonality, and rolling-origin accuracy.
 
 use abacus_core::Date;
-use abacus_forecast::{forecast, metrics, Forecast, Model};
+use abacus_forecast::retail::{forecast_daily, DailySeries, RetailForecast};
+use abacus_forecast::{metrics, Forecast, Model};
 use chrono::Duration;
 
 use crate::context::Context;
@@ -11,6 +12,41 @@ use crate::Result;
 
 /// Interval levels reported with every forecast.
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
+
+/// The dataset's sales events (its `events.csv`, else the built-in calendar) over a range.
+fn events(ctx: &Context<'_>, start: Date, end: Date) -> Result<Vec<(Date, String)>> {
+    Ok(match ctx.ds.events()? {
+        Some(list) => list
+            .into_iter()
+            .filter(|e| e.date >= start && e.date <= end)
+            .map(|e| (e.date, e.name))
+            .collect(),
+        None => abacus_core::calendar::builtin_events(start, end)
+            .into_iter()
+            .map(|(d, n)| (d, n.to_string()))
+            .collect(),
+    })
+}
+
+/// History, first day, and whether the item is out of stock now, for one series.
+fn prepared(
+    ctx: &Context<'_>,
+    sku: &str,
+    loc: &str,
+    as_of: Date,
+) -> Result<Option<(Vec<f64>, Date, bool)>> {
+    let y = history(ctx, sku, loc, as_of)?;
+    if y.is_empty() {
+        return Ok(None);
+    }
+    let start = as_of - Duration::days(y.len() as i64);
+    let out_now = ctx
+        .ds
+        .inventory()?
+        .iter()
+        .any(|r| r.sku == sku && r.location_id == loc && r.on_hand == 0.0);
+    Ok(Some((y, start, out_now)))
+}
 
 /// Daily units of one SKU at one location from its first sale to the day before `as_of`.
 pub fn history(ctx: &Context<'_>, sku: &str, loc: &str, as_of: Date) -> Result<Vec<f64>> {
@@ -34,19 +70,36 @@ pub fn history(ctx: &Context<'_>, sku: &str, loc: &str, as_of: Date) -> Result<V
     Ok(y)
 }
 
-/// The next `horizon` days of one series (None when it has never sold).
+/// The next `horizon` days of one series (None when it has never sold): stock-out
+/// days imputed, sales events and the yearly cycle taken into account.
 pub fn series_forecast(
     ctx: &Context<'_>,
     sku: &str,
     loc: &str,
     horizon: usize,
 ) -> Result<Option<Forecast>> {
+    Ok(retail_forecast(ctx, sku, loc, horizon)?.map(|r| r.forecast))
+}
+
+/// The retail forecast of one series with what was adjusted.
+pub fn retail_forecast(
+    ctx: &Context<'_>,
+    sku: &str,
+    loc: &str,
+    horizon: usize,
+) -> Result<Option<RetailForecast>> {
     let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
-    let y = history(ctx, sku, loc, as_of)?;
-    if y.is_empty() {
+    let Some((y, start, out_now)) = prepared(ctx, sku, loc, as_of)? else {
         return Ok(None);
-    }
-    Ok(Some(forecast(&y, horizon, 7, Model::Auto, &LEVELS)?))
+    };
+    let ev = events(ctx, start, as_of + Duration::days(horizon as i64))?;
+    let s = DailySeries {
+        y: &y,
+        start,
+        events: &ev,
+        out_of_stock_now: out_now,
+    };
+    Ok(Some(forecast_daily(&s, horizon, Model::Auto, &LEVELS)?))
 }
 
 /// Accuracy of one series: forecast the last `h` days from the history before them
@@ -58,12 +111,22 @@ pub fn backtest(
     h: usize,
 ) -> Result<Option<(f64, Option<f64>, f64, f64)>> {
     let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
-    let y = history(ctx, sku, loc, as_of)?;
+    let Some((y, start, _)) = prepared(ctx, sku, loc, as_of)? else {
+        return Ok(None);
+    };
     if y.len() < h + 28 {
         return Ok(None);
     }
     let (train, test) = y.split_at(y.len() - h);
-    let f = forecast(train, h, 7, Model::Auto, &[])?;
+    // Only the training days are seen; the event calendar is known in advance.
+    let ev = events(ctx, start, as_of)?;
+    let s = DailySeries {
+        y: train,
+        start,
+        events: &ev,
+        out_of_stock_now: false,
+    };
+    let f = forecast_daily(&s, h, Model::Auto, &[])?.forecast;
     let smape = metrics::smape(test, &f.mean);
     let mase = metrics::mase(train, test, &f.mean, 7);
     Ok(Some((smape, mase, test.iter().sum(), f.mean.iter().sum())))

@@ -11,6 +11,7 @@ mod ets;
 mod intermittent;
 pub mod metrics;
 mod optim;
+pub mod retail;
 mod simple;
 mod theta;
 
