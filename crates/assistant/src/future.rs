@@ -139,7 +139,12 @@ pub(crate) fn accuracy(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
         fmt_num(smape, 2),
         mase.map_or(String::new(), |m| format!(", mean MASE {}", fmt_num(m, 3)))
     );
-    Ok(Answer::answered(plan, text, Some(smape), Some(table)))
+    let mut a = Answer::answered(plan, text, Some(smape), Some(table));
+    a.figures = mase
+        .map(|m| ("mean_mase".to_string(), m))
+        .into_iter()
+        .collect();
+    Ok(a)
 }
 
 pub(crate) fn days_of_cover(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
