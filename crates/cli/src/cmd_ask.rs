@@ -66,11 +66,11 @@ pub(crate) fn run(store_dir: Option<&PathBuf>, a: AskArgs) -> anyhow::Result<()>
         elapsed_ms: Some(elapsed_ms),
     })?;
     if a.json {
-        println!("{}", serde_json::to_string(&answer)?);
+        outln!("{}", serde_json::to_string(&answer)?);
     } else {
-        println!("{}", answer.answer);
+        outln!("{}", answer.answer);
         if let Some(e) = &answer.explain {
-            println!("({e})");
+            outln!("({e})");
         }
         if let Some(t) = &answer.table {
             print_table(t);
@@ -117,13 +117,13 @@ fn print_table(t: &abacus_assistant::Table) {
             .collect::<Vec<_>>()
             .join("  ")
     };
-    println!();
-    println!("{}", line(&t.columns));
+    outln!();
+    outln!("{}", line(&t.columns));
     for r in &rows {
-        println!("{}", line(r));
+        outln!("{}", line(r));
     }
     if t.rows.len() > MAX_ROWS {
-        println!(
+        outln!(
             "… {} more rows (use --json for all)",
             t.rows.len() - MAX_ROWS
         );

@@ -57,7 +57,7 @@ pub(crate) fn demo_data(a: DemoDataArgs) -> anyhow::Result<()> {
         },
     )
     .with_context(|| format!("writing the demo dataset to {}", a.out.display()))?;
-    println!(
+    outln!(
         "wrote demo dataset to {} in {:.1}s: {} SKUs, {} sales rows, {} funds, {} NAV rows, {} network nodes",
         a.out.display(),
         started.elapsed().as_secs_f64(),
@@ -86,24 +86,25 @@ pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<(
     bar.finish();
     let (info, imported) = result?;
     if imported {
-        println!(
+        outln!(
             "imported {} in {:.2}s",
             info.path,
             started.elapsed().as_secs_f64()
         );
     } else {
-        println!(
+        outln!(
             "{} is already imported (unchanged since {})",
-            info.path, info.imported_at
+            info.path,
+            info.imported_at
         );
     }
     print_summary(&info.summary);
-    println!("store: {}", store.home().display());
+    outln!("store: {}", store.home().display());
     // A few questions, answered live by the assistant over the demo data.
     let ds = store.open_dataset(&info)?;
     let assistant = abacus_assistant::Assistant::new(&ds)?;
     let mut state = abacus_assistant::State::default();
-    println!();
+    outln!();
     for q in [
         "What were the top 3 categories by revenue last month?",
         "How many units did the Shanghai warehouse sell in the last 4 weeks?",
@@ -114,9 +115,9 @@ pub(crate) fn demo(store_dir: Option<&PathBuf>, a: DemoArgs) -> anyhow::Result<(
         "What is the square root of 143?",
     ] {
         let a = assistant.ask(q, &mut state);
-        println!("Q: {q}\nA: {}\n", a.answer);
+        outln!("Q: {q}\nA: {}\n", a.answer);
     }
-    println!("Ask your own: abacus ask --data {} \"…\"", out.display());
+    outln!("Ask your own: abacus ask --data {} \"…\"", out.display());
     Ok(())
 }
 
@@ -129,12 +130,12 @@ pub(crate) fn import(store: Option<&PathBuf>, a: ImportArgs) -> anyhow::Result<(
     let info = result?;
     let secs = started.elapsed().as_secs_f64();
     if a.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string_pretty(&info_json(&info, Some(secs)))?
         );
     } else {
-        println!("imported {} ({}) in {secs:.2}s", info.name, info.path);
+        outln!("imported {} ({}) in {secs:.2}s", info.name, info.path);
         print_summary(&info.summary);
     }
     Ok(())
@@ -145,21 +146,23 @@ pub(crate) fn datasets(store: Option<&PathBuf>, a: DatasetsArgs) -> anyhow::Resu
     let all = store.datasets()?;
     if a.json {
         let list: Vec<_> = all.iter().map(|i| info_json(i, None)).collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        outln!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(());
     }
     if all.is_empty() {
-        println!(
+        outln!(
             "no datasets in {}; load one with `abacus import DIR`",
             store.home().display()
         );
     }
     for info in &all {
-        println!(
+        outln!(
             "{}  id {}  imported {}",
-            info.name, info.id, info.imported_at
+            info.name,
+            info.id,
+            info.imported_at
         );
-        println!("  path {}", info.path);
+        outln!("  path {}", info.path);
         print_summary(&info.summary);
     }
     Ok(())
@@ -189,11 +192,11 @@ fn range(a: &Option<String>, b: &Option<String>) -> String {
 
 fn print_summary(s: &Summary) {
     if let Some(r) = &s.retail {
-        println!(
+        outln!(
             "  retail   as-of {}: {} locations, {} suppliers, {} SKUs in {} categories and {} brands",
             r.as_of, r.locations, r.suppliers, r.items, r.categories, r.brands
         );
-        println!(
+        outln!(
             "           {} sales rows {}, {} inventory rows, {} purchase orders ({} open), events: {}",
             r.sales_rows,
             range(&r.sales_first, &r.sales_last),
@@ -204,13 +207,13 @@ fn print_summary(s: &Summary) {
         );
     }
     if let Some(n) = &s.network {
-        println!(
+        outln!(
             "  network  {} suppliers, {} facilities, {} customers, {} lanes, {} products, {} demand rows",
             n.suppliers, n.facilities, n.customers, n.lanes, n.products, n.demand_rows
         );
     }
     if let Some(f) = &s.funds {
-        println!(
+        outln!(
             "  funds    as-of {}: {} funds ({} with NAV history), {} NAV rows from {}",
             f.as_of.as_deref().unwrap_or("none"),
             f.funds,

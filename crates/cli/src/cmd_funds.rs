@@ -91,7 +91,7 @@ pub(crate) fn run(store: Option<&PathBuf>, args: FundsArgs) -> anyhow::Result<()
         FundsCommand::Metric { fund, metric } => metric_cmd(&table, &fund, &metric, args.json)?,
         FundsCommand::Compare { funds, fields } => compare(&table, &funds, &fields, args.json)?,
     };
-    println!("{out}");
+    outln!("{out}");
     Ok(())
 }
 

@@ -52,14 +52,14 @@ pub(crate) fn run(store: Option<&PathBuf>, args: NetworkArgs) -> anyhow::Result<
         let out = optimize(&net, &opts)?;
         if args.json {
             let v = json!({ "mode": "baseline", "result": outcome_json(&out) });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+            outln!("{}", serde_json::to_string_pretty(&v)?);
         } else {
             print_outcome(&net, &out);
         }
     } else {
         let w = what_if(&net, &edits, &opts)?;
         if args.json {
-            println!("{}", serde_json::to_string_pretty(&what_if_json(&w))?);
+            outln!("{}", serde_json::to_string_pretty(&what_if_json(&w))?);
         } else {
             print_what_if(&net, &w);
         }
@@ -112,14 +112,14 @@ fn print_outcome(net: &Network, out: &Outcome) {
 }
 
 fn print_infeasible(i: &Infeasibility) {
-    println!("No plan exists: {}.", i.reason);
+    outln!("No plan exists: {}.", i.reason);
     if !i.shortfalls.is_empty() {
-        println!(
+        outln!(
             "\nShort (in the plan with the smallest total shortfall, {} units):",
             units(i.total_short)
         );
         for s in &i.shortfalls {
-            println!(
+            outln!(
                 "  {:<50} needs {:>10}  gets {:>10}",
                 s.constraint.to_string(),
                 units(s.required),
@@ -130,7 +130,7 @@ fn print_infeasible(i: &Infeasibility) {
 }
 
 fn print_plan(net: &Network, p: &Plan) {
-    println!(
+    outln!(
         "Optimal total cost: {}  (lanes {} · processing {} · fixed {})",
         money(p.total_cost),
         money(p.lane_cost),
@@ -138,32 +138,37 @@ fn print_plan(net: &Network, p: &Plan) {
         money(p.fixed_cost)
     );
     if !p.proven_optimal {
-        println!(
+        outln!(
             "(time limit reached: best plan found, MIP gap {:.4}%)",
             p.mip_gap * 100.0
         );
     }
-    println!("\nFacilities:");
+    outln!("\nFacilities:");
     for f in &p.facilities {
         let cap = f
             .capacity
             .map(|c| format!(" of {}", units(c)))
             .unwrap_or_default();
         let state = if f.open { "open  " } else { "closed" };
-        println!(
+        outln!(
             "  {:<30} {state}  ships {:>8}{cap}  fixed {}",
             net.label(&f.node),
             units(f.throughput),
             money(f.fixed_cost)
         );
     }
-    println!("\nFlows:");
-    println!(
+    outln!("\nFlows:");
+    outln!(
         "  {:<22} {:<22} {:<14} {:>9} {:>9} {:>12}",
-        "from", "to", "product", "units", "unit", "cost"
+        "from",
+        "to",
+        "product",
+        "units",
+        "unit",
+        "cost"
     );
     for f in &p.flows {
-        println!(
+        outln!(
             "  {:<22} {:<22} {:<14} {:>9} {:>9} {:>12}",
             f.from,
             f.to,
@@ -174,9 +179,9 @@ fn print_plan(net: &Network, p: &Plan) {
         );
     }
     if !p.processed.is_empty() {
-        println!("\nProcessing:");
+        outln!("\nProcessing:");
         for x in &p.processed {
-            println!(
+            outln!(
                 "  {:<22} {} → {:<14} {:>9}  cost {}",
                 x.node,
                 x.input,
@@ -192,30 +197,30 @@ fn print_plan(net: &Network, p: &Plan) {
         .filter(|b| b.constraint.is_capacity())
         .collect();
     if !caps.is_empty() {
-        println!("\nBinding capacities (shadow price: cost change per extra unit, LP with facility decisions fixed):");
+        outln!("\nBinding capacities (shadow price: cost change per extra unit, LP with facility decisions fixed):");
         for b in caps {
             let sp = b
                 .shadow_price
                 .map(|s| format!("{s:+.4}"))
                 .unwrap_or_else(|| "n/a".into());
-            println!("  {:<55} {sp}", b.constraint.to_string());
+            outln!("  {:<55} {sp}", b.constraint.to_string());
         }
     }
 }
 
 fn print_what_if(net: &Network, w: &WhatIf) {
-    println!("What-if: {}", w.edits.join("; "));
+    outln!("What-if: {}", w.edits.join("; "));
     match (&w.scenario, w.baseline.cost()) {
         (Outcome::Optimal(p), base) => {
             print!("New optimal cost: {}", money(p.total_cost));
             match (base, w.change) {
-                (Some(b), Some(c)) => println!(
+                (Some(b), Some(c)) => outln!(
                     "  (baseline {}, change {}{})",
                     money(b),
                     if c >= 0.0 { "+" } else { "" },
                     money(c)
                 ),
-                _ => println!("  (the baseline has no feasible plan)"),
+                _ => outln!("  (the baseline has no feasible plan)"),
             }
         }
         (Outcome::Infeasible(i), _) => {
@@ -225,7 +230,7 @@ fn print_what_if(net: &Network, w: &WhatIf) {
     }
     for f in &w.facility_changes {
         let s = |o: bool| if o { "open" } else { "closed" };
-        println!(
+        outln!(
             "  {}: {} → {}",
             net.label(&f.node),
             s(f.open_before),
@@ -233,15 +238,19 @@ fn print_what_if(net: &Network, w: &WhatIf) {
         );
     }
     if w.flow_changes.is_empty() {
-        println!("No flow changes.");
+        outln!("No flow changes.");
     } else {
-        println!("\nFlows that changed:");
-        println!(
+        outln!("\nFlows that changed:");
+        outln!(
             "  {:<22} {:<22} {:<14} {:>9} {:>9}",
-            "from", "to", "product", "before", "after"
+            "from",
+            "to",
+            "product",
+            "before",
+            "after"
         );
         for c in &w.flow_changes {
-            println!(
+            outln!(
                 "  {:<22} {:<22} {:<14} {:>9} {:>9}",
                 c.from,
                 c.to,
@@ -252,7 +261,7 @@ fn print_what_if(net: &Network, w: &WhatIf) {
         }
     }
     if let Outcome::Optimal(p) = &w.scenario {
-        println!();
+        outln!();
         print_plan(net, p);
     }
 }

@@ -151,7 +151,7 @@ pub(crate) fn run(store: Option<&PathBuf>, a: PlanArgs) -> anyhow::Result<()> {
         if let Some(w) = &scenario {
             v["what_if"] = what_if_json(w);
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        outln!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         print_text(&plan, &settings, &a, &timing);
         if let Some(w) = &scenario {
@@ -237,7 +237,7 @@ fn take(v: Vec<&PlanLine>, top: usize) -> (Vec<&PlanLine>, usize) {
 
 fn more(shown: usize, n: usize) {
     if shown < n {
-        println!(
+        outln!(
             "  … {} more (--top 0 shows all, --json gives every line)",
             n - shown
         );
@@ -251,7 +251,7 @@ struct Timing {
 }
 
 fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
-    println!(
+    outln!(
         "Plan as of {} · {} SKU×locations · risk horizon {} days · forecast {} · read {:.2} s, forecast {:.2} s, plan {:.2} s",
         iso(s.as_of),
         plan.lines.len(),
@@ -273,19 +273,25 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
             .then(x.sku.cmp(&y.sku))
     });
     let (shown, n) = take(risk, a.top);
-    println!(
+    outln!(
         "\nAt risk (stock-out probability ≥ {:.0}% within {} days): {n}",
         a.min_risk * 100.0,
         s.horizon_days
     );
     if n > 0 {
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>7} {:>11} {:>9} {:>9} {:>9}  method",
-            "sku", "location", "P(out)", "out on", "on hand", "position", "ROP"
+            "sku",
+            "location",
+            "P(out)",
+            "out on",
+            "on hand",
+            "position",
+            "ROP"
         );
     }
     for l in &shown {
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>6.1}% {:>11} {:>9.0} {:>9.0} {:>9.1}  {}",
             l.sku,
             l.location,
@@ -308,13 +314,13 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
     let total: f64 = orders.iter().map(|l| value(l)).sum();
     orders.sort_by(|x, y| value(y).total_cmp(&value(x)).then(x.sku.cmp(&y.sku)));
     let (shown, n) = take(orders, a.top);
-    println!(
+    outln!(
         "\nRecommended orders: {n} lines · {units} units · value {}",
         money(total)
     );
     for l in &shown {
         let o = l.order.as_ref().expect("filtered on orders");
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>7} units  arrives {}  {:>12}  {}",
             l.sku,
             l.location,
@@ -331,15 +337,20 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
     let total: f64 = excess.iter().map(|l| ev(l)).sum();
     excess.sort_by(|x, y| ev(y).total_cmp(&ev(x)).then(x.sku.cmp(&y.sku)));
     let (shown, n) = take(excess, a.top);
-    println!(
+    outln!(
         "\nExcess stock (cover > {} days): {n} lines · value tied up {}",
         s.excess_days,
         money(total)
     );
     if n > 0 {
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>9} {:>10} {:>10} {:>12}",
-            "sku", "location", "on hand", "cover (d)", "excess", "value"
+            "sku",
+            "location",
+            "on hand",
+            "cover (d)",
+            "excess",
+            "value"
         );
     }
     for l in &shown {
@@ -348,7 +359,7 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
             .days_of_cover
             .map(|d| format!("{d:.0}"))
             .unwrap_or_else(|| "no demand".into());
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>9.0} {:>10} {:>10.0} {:>12}",
             l.sku,
             l.location,
@@ -361,13 +372,13 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
     more(shown.len(), n);
 
     if !plan.problems.is_empty() {
-        println!("\nNot planned: {}", plan.problems.len());
+        outln!("\nNot planned: {}", plan.problems.len());
         for p in plan
             .problems
             .iter()
             .take(if a.top == 0 { usize::MAX } else { a.top })
         {
-            println!("  {:<12} {:<8} {}", p.sku, p.location, p.error);
+            outln!("  {:<12} {:<8} {}", p.sku, p.location, p.error);
         }
         more(
             plan.problems
@@ -396,16 +407,20 @@ fn print_what_if(w: &WhatIf, a: &PlanArgs) {
     let value = |l: &PlanLine| l.order.as_ref().map_or(0.0, |o| o.value);
     let base: f64 = w.changes.iter().map(|c| value(&c.baseline)).sum();
     let scen: f64 = w.changes.iter().map(|c| value(&c.scenario)).sum();
-    println!(
+    outln!(
         "\nWhat-if: {} lines change · orders on them {} → {}",
         w.changes.len(),
         money(base),
         money(scen)
     );
     if !w.changes.is_empty() {
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>19} {:>15} {:>15}",
-            "sku", "location", "reorder point", "order qty", "P(out)"
+            "sku",
+            "location",
+            "reorder point",
+            "order qty",
+            "P(out)"
         );
     }
     let shown = if a.top == 0 {
@@ -415,7 +430,7 @@ fn print_what_if(w: &WhatIf, a: &PlanArgs) {
     };
     for c in &w.changes[..shown] {
         let (b, s) = (&c.baseline, &c.scenario);
-        println!(
+        outln!(
             "  {:<12} {:<8} {:>8.1} → {:>8.1} {:>6} → {:>6} {:>5.1}% → {:>5.1}%",
             s.sku,
             s.location,
@@ -429,9 +444,11 @@ fn print_what_if(w: &WhatIf, a: &PlanArgs) {
     }
     more(shown, w.changes.len());
     for p in &w.problems {
-        println!(
+        outln!(
             "  not planned in the what-if: {} {}: {}",
-            p.sku, p.location, p.error
+            p.sku,
+            p.location,
+            p.error
         );
     }
 }

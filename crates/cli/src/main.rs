@@ -1,6 +1,26 @@
 //! The `abacus` binary: parses the command line, sets up the store, and hands
 //! each subcommand to its module. Only this crate does terminal IO.
 
+/// `println!` that ends the process quietly when stdout is closed (`abacus plan | head`).
+macro_rules! outln {
+    () => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout()) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod cmd_ask;
 mod cmd_data;
 mod cmd_forecast;
