@@ -440,11 +440,20 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                             }
                         }
                     }
+                    // "may" is a month after a preposition or a measure word, or as the last word.
                     None if *m == "may"
                         && !matches!(
                             w.get(i.wrapping_sub(1)),
-                            Some(&"in") | Some(&"since") | Some(&"during")
-                        ) =>
+                            Some(&"in")
+                                | Some(&"since")
+                                | Some(&"during")
+                                | Some(&"for")
+                                | Some(&"of")
+                                | Some(&"units")
+                                | Some(&"sales")
+                                | Some(&"revenue")
+                        )
+                        && i + 1 < w.len() =>
                     {
                         1
                     }
@@ -680,5 +689,6 @@ mod tests {
         assert_eq!(f("in the next 14 days").horizon_days, Some(14));
         assert_eq!(f("on 2025-02-30").invalid.as_deref(), Some("2025-02-30"));
         assert!(f("how many may we sell").periods.is_empty());
+        assert_eq!(f("shanghai units may").periods.len(), 1);
     }
 }
