@@ -318,6 +318,13 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             what: "which product and location you mean".into(),
         };
     }
+    // "Top 5 by revenue" without saying of what: ask, never answer a total instead.
+    if intent == Intent::SalesHistory && draft.limit.is_some() && draft.ranking.is_none() {
+        return Built::Missing {
+            intent,
+            what: "what to rank: SKUs, categories, locations or brands".into(),
+        };
+    }
     let f = &draft.funds;
     let plan = match intent {
         Intent::SalesHistory => {

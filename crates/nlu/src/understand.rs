@@ -155,7 +155,69 @@ fn group_word(w: &str) -> Option<GroupBy> {
     }
 }
 
+/// Chinese and Arabic rankings: "前5个品类", "销量前三的商品", "أعلى 5 منتجات".
+fn ranking_zh_ar(lower: &str) -> Option<Ranking> {
+    const NOUNS: [(&str, GroupBy); 17] = [
+        ("品类", GroupBy::Category),
+        ("类别", GroupBy::Category),
+        ("类目", GroupBy::Category),
+        ("商品", GroupBy::Sku),
+        ("产品", GroupBy::Sku),
+        ("单品", GroupBy::Sku),
+        ("sku", GroupBy::Sku),
+        ("仓库", GroupBy::Location),
+        ("门店", GroupBy::Location),
+        ("城市", GroupBy::Location),
+        ("品牌", GroupBy::Brand),
+        ("الفئات", GroupBy::Category),
+        ("المنتجات", GroupBy::Sku),
+        ("المستودعات", GroupBy::Location),
+        ("فئات", GroupBy::Category),
+        ("منتجات", GroupBy::Sku),
+        ("مستودعات", GroupBy::Location),
+    ];
+    let ranked = [
+        "前", "最高", "最多", "排名", "排行", "最好", "最低", "最少", "أعلى", "أكثر", "أقل",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
+    if !ranked {
+        return None;
+    }
+    let by = NOUNS
+        .iter()
+        .filter_map(|(n, g)| lower.find(n).map(|p| (p, *g)))
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, g)| g)?;
+    let ascending = ["最低", "最少", "أقل"].iter().any(|m| lower.contains(m));
+    let mut top = None;
+    for marker in ["前", "أعلى ", "أقل "] {
+        if let Some(pos) = lower.find(marker) {
+            let after = &lower[pos + marker.len()..];
+            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
+            top = digits.parse::<usize>().ok().or_else(|| {
+                after
+                    .chars()
+                    .next()
+                    .and_then(|c| "一二三四五六七八九十".chars().position(|z| z == c))
+                    .map(|k| k + 1)
+            });
+            if top.is_some() {
+                break;
+            }
+        }
+    }
+    Some(Ranking {
+        by,
+        top: Some(top.unwrap_or(1)),
+        ascending,
+    })
+}
+
 fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
+    if let Some(r) = ranking_zh_ar(t.lower) {
+        return Some(r);
+    }
     let w = &t.words;
     for i in 0..w.len() {
         let (ascending, n_at) = match w[i] {

@@ -104,3 +104,22 @@ fn failed_turns_leave_the_conversation_unchanged() {
     assert_eq!(scope.locations, vec!["WH-BJ".to_string()]);
     assert_eq!(scope.period, first.plan.unwrap().scope().period);
 }
+
+/// A ranking asked in Chinese or Arabic is a ranking, never a total; "top 5" of nothing named asks back.
+#[test]
+fn rankings_in_other_languages_and_unnamed_rankings() {
+    let ds = open_demo();
+    let a = Assistant::new(&ds).unwrap();
+    for (q, rows) in [
+        ("今年营收最高的前5个品类是什么？", 5),
+        ("上个月上海仓销量前三的商品是哪些？", 3),
+        ("أعلى 4 منتجات من حيث الإيرادات هذا العام", 4),
+    ] {
+        let r = a.ask(q, &mut State::default());
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+        assert!(r.value.is_none(), "{q}: a ranking has no single value");
+        assert_eq!(r.table.unwrap().rows.len(), rows, "{q}");
+    }
+    let r = a.ask("top 5 by revenue this year", &mut State::default());
+    assert_eq!(r.status, Status::Clarify, "{}", r.answer);
+}
