@@ -511,7 +511,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "what percent",
         "contribution of",
     ]) || t.contains(&["占比", "比重"]);
-    d.versus = t.word(&["vs", "versus", "compare", "compared", "comparison"]) && !d.yoy;
+    d.versus = (t.word(&["vs", "versus", "compare", "compared", "comparison", "respectively", "separately", "individually"]) || t.phrase(&["each of", "for each"]) || t.contains(&["分别", "各自", "كل من"])) && !d.yoy;
     d.count = t.phrase(&[
         "how many skus",
         "how many products",
