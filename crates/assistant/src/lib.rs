@@ -136,6 +136,9 @@ impl<'a> Assistant<'a> {
                 return a;
             }
         }
+        if let Some(what) = &draft.unsupported_condition {
+            return Answer::error(draft.intent, format!("I cannot yet compute a figure with {what}; ask without that condition, or for the parts separately."));
+        }
         if let Some(mut a) = self.unknown_reference(&draft) {
             // "and SKU-99999?": the question continues the previous one's intent.
             if a.intent.is_none() && draft.followup {

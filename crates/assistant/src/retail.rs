@@ -87,6 +87,7 @@ fn measure_name(m: SalesMeasure) -> &'static str {
         SalesMeasure::Units => "units sold",
         SalesMeasure::Revenue => "revenue",
         SalesMeasure::AvgDailyUnits => "average daily units",
+        SalesMeasure::AvgDailyRevenue => "average daily revenue",
         SalesMeasure::SkusSold => "SKUs with at least one sale",
         SalesMeasure::SkusNotSold => "SKUs without a sale",
     }
@@ -136,6 +137,7 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         SalesMeasure::Units => units,
         SalesMeasure::Revenue => revenue,
         SalesMeasure::AvgDailyUnits => units / p.days() as f64,
+        SalesMeasure::AvgDailyRevenue => revenue / p.days() as f64,
         SalesMeasure::SkusSold => skus as f64,
         SalesMeasure::SkusNotSold => skus as f64,
     };
@@ -473,6 +475,9 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
     let unit = match measure {
         SalesMeasure::Revenue => "in revenue".to_string(),
         SalesMeasure::AvgDailyUnits => format!("units a day on average over {} days", p.days()),
+        SalesMeasure::AvgDailyRevenue => {
+            format!("in revenue a day on average over {} days", p.days())
+        }
         _ => "units".to_string(),
     };
     let mut text = format!(

@@ -68,6 +68,8 @@ pub enum SalesMeasure {
     Revenue,
     /// Units ÷ calendar days of the period.
     AvgDailyUnits,
+    /// Revenue ÷ calendar days of the period.
+    AvgDailyRevenue,
     /// SKUs with at least one sale.
     SkusSold,
     /// SKUs with no sale (at a location: those stocked there; else all SKUs).

@@ -65,6 +65,9 @@ pub struct Draft {
     pub limit: Option<usize>,
     /// Capitalised words that look like a name but fit nothing in the data.
     pub unknown_name: Option<String>,
+    /// A condition the engines cannot apply ("excluding Snacks", "per week", "on weekends"),
+    /// in words: answering without it would give a wrong figure.
+    pub unsupported_condition: Option<String>,
 }
 
 /// Removes sentences that instruct the assistant or ask for secrets; says whether any was removed.
@@ -396,6 +399,71 @@ fn capitalised_unknown(
     None
 }
 
+/// Conditions a sales or stock figure cannot take into account yet.
+fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Option<String> {
+    // Exclusions: "excluding Snacks", "all categories except Snacks".
+    for (i, w) in words.iter().enumerate() {
+        let exclusion = matches!(*w, "excluding" | "except" | "excl")
+            || (*w == "other" && words.get(i + 1) == Some(&"than"))
+            || (*w == "apart" && words.get(i + 1) == Some(&"from"))
+            || (*w == "not" && words.get(i + 1) == Some(&"including"))
+            || (*w == "without" && (i + 1..(i + 4).min(words.len())).any(|k| linked.covers(k)));
+        if exclusion && (i + 1..(i + 5).min(words.len())).any(|k| linked.covers(k)) {
+            return Some("leaving something out (\"excluding …\")".into());
+        }
+    }
+    if t.phrase(&[
+        "per week",
+        "a week",
+        "weekly average",
+        "average weekly",
+        "per month",
+        "a month",
+        "monthly average",
+        "average monthly",
+        "per quarter",
+        "per year",
+    ]) {
+        return Some(
+            "an average per week, month or year (only a daily average is computed)".into(),
+        );
+    }
+    if t.word(&["median", "busiest", "quietest", "peak", "mode"])
+        || t.phrase(&[
+            "best day",
+            "worst day",
+            "highest day",
+            "lowest day",
+            "maximum daily",
+            "minimum daily",
+            "max daily",
+            "min daily",
+            "biggest day",
+        ])
+    {
+        return Some("a statistic of single days (median, peak or busiest day)".into());
+    }
+    if t.word(&[
+        "weekend",
+        "weekends",
+        "weekday",
+        "weekdays",
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ]) {
+        return Some("a subset of weekdays (weekends, Mondays, …)".into());
+    }
+    if t.contains(&["除了", "不包括", "不含", "باستثناء"]) {
+        return Some("leaving something out (\"excluding …\")".into());
+    }
+    None
+}
+
 /// Parses one question.
 pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let (text, hostile) = strip_hostile(question);
@@ -511,7 +579,18 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "what percent",
         "contribution of",
     ]) || t.contains(&["占比", "比重"]);
-    d.versus = (t.word(&["vs", "versus", "compare", "compared", "comparison", "respectively", "separately", "individually"]) || t.phrase(&["each of", "for each"]) || t.contains(&["分别", "各自", "كل من"])) && !d.yoy;
+    d.versus = (t.word(&[
+        "vs",
+        "versus",
+        "compare",
+        "compared",
+        "comparison",
+        "respectively",
+        "separately",
+        "individually",
+    ]) || t.phrase(&["each of", "for each"])
+        || t.contains(&["分别", "各自", "كل من"]))
+        && !d.yoy;
     d.count = t.phrase(&[
         "how many skus",
         "how many products",
@@ -559,7 +638,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         }
     }
     // Measures.
-    d.sales_measure = if t.phrase(&[
+    let daily_average = t.phrase(&[
         "average daily",
         "daily average",
         "avg daily",
@@ -567,8 +646,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "a day",
         "average per day",
         "average units per day",
-    ]) || t.contains(&["日均"])
-    {
+    ]) || t.contains(&["日均"]);
+    d.sales_measure = if daily_average && revenue {
+        Some(SalesMeasure::AvgDailyRevenue)
+    } else if daily_average {
         Some(SalesMeasure::AvgDailyUnits)
     } else if t.phrase(&[
         "distinct skus",
@@ -989,6 +1070,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     ) && d.unknown_product.is_none()
     {
         d.unknown_name = capitalised_unknown(&text, &tokens, &linked, &dates);
+    }
+    if matches!(
+        d.intent,
+        Some(Intent::SalesHistory | Intent::InventoryStatus)
+    ) {
+        d.unsupported_condition = unsupported_condition(&t, &words, &linked);
     }
     d.text = text;
     d.tokens = tokens;

@@ -123,3 +123,29 @@ fn rankings_in_other_languages_and_unnamed_rankings() {
     let r = a.ask("top 5 by revenue this year", &mut State::default());
     assert_eq!(r.status, Status::Clarify, "{}", r.answer);
 }
+
+/// A condition the engines cannot apply is refused with a reason, never dropped from the figure.
+#[test]
+fn conditions_that_cannot_be_applied_are_refused() {
+    let ds = open_demo();
+    let a = Assistant::new(&ds).unwrap();
+    for q in [
+        "What were sales in Shanghai excluding Snacks last month?",
+        "How many units did we sell per week in Q1 2026?",
+        "What was the busiest day for WH-SH last month?",
+        "How many units did WH-BJ sell on weekends last month?",
+    ] {
+        let r = a.ask(q, &mut State::default());
+        assert!(matches!(r.status, Status::Error | Status::Unsupported), "{q}: {}", r.answer);
+        assert!(r.value.is_none() && r.table.is_none(), "{q}");
+    }
+    let per_day = a.ask(
+        "What was the average revenue per day at WH-SH last month?",
+        &mut State::default(),
+    );
+    let total = a.ask(
+        "What was the revenue of WH-SH last month?",
+        &mut State::default(),
+    );
+    assert_eq!(per_day.value.unwrap(), total.value.unwrap() / 31.0);
+}
