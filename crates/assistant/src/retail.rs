@@ -249,6 +249,11 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             format!(
                 "{} by {} {} for {}: {}.",
                 match r.top {
+                    Some(1) => format!(
+                        "The {} {}",
+                        if r.ascending { "lowest" } else { "top" },
+                        first.replace("_id", "").replace("sku", "SKU")
+                    ),
                     Some(n) => format!(
                         "{} {} {}",
                         if r.ascending { "Bottom" } else { "Top" },

@@ -316,6 +316,50 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     1
                 }
             }
+            // "last 6 months": the N whole calendar months before the current one.
+            ["last" | "past" | "previous" | "prior", n, unit, ..]
+                if number_word(n).is_some_and(|k| k > 0 && k <= 120)
+                    && matches!(*unit, "months" | "month") =>
+            {
+                let k = number_word(n).unwrap_or(1) as i32;
+                let months = as_of.year() * 12 + as_of.month0() as i32 - k;
+                let start = NaiveDate::from_ymd_opt(
+                    months.div_euclid(12),
+                    months.rem_euclid(12) as u32 + 1,
+                    1,
+                )
+                .expect("valid");
+                let end = month_range(as_of.year(), as_of.month()).start - Duration::days(1);
+                take(&mut d, 3, Some(Period { start, end }))
+            }
+            // "first half of 2026", "H1 2025", "second half".
+            ["first" | "second", "half", ..] | ["h1" | "h2", ..] => {
+                let second = matches!(rest[0], "second" | "h2");
+                let k = if rest[0].starts_with('h') { 1 } else { 2 };
+                let (y, used) = match (rest.get(k), rest.get(k + 1)) {
+                    (Some(&"of"), Some(y)) if year_token(y).is_some() => (year_token(y), k + 2),
+                    (Some(y), _) if year_token(y).is_some() => (year_token(y), k + 1),
+                    _ => (None, k),
+                };
+                let half = |y: i32| {
+                    if second {
+                        Period {
+                            start: month_range(y, 7).start,
+                            end: month_range(y, 12).end,
+                        }
+                    } else {
+                        Period {
+                            start: month_range(y, 1).start,
+                            end: month_range(y, 6).end,
+                        }
+                    }
+                };
+                let p = match y {
+                    Some(y) => half(y),
+                    None => latest_ended(as_of, half),
+                };
+                take(&mut d, used, Some(p))
+            }
             ["last" | "past" | "previous", "day", ..] => take(
                 &mut d,
                 2,
@@ -675,6 +719,13 @@ mod tests {
         );
         assert_eq!(one("in May 2025"), r("2025-05-01", "2025-05-31"));
         assert_eq!(one("in 2025"), r("2025-01-01", "2025-12-31"));
+        assert_eq!(one("in the last 6 months"), r("2025-12-01", "2026-05-31"));
+        assert_eq!(
+            one("in the first half of 2026"),
+            r("2026-01-01", "2026-06-30")
+        );
+        assert_eq!(one("H2 2025"), r("2025-07-01", "2025-12-31"));
+        assert_eq!(one("in H1"), r("2025-01-01", "2025-06-30"));
         assert_eq!(one("去年双十一"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("今年一季度"), r("2026-01-01", "2026-03-31"));
         assert_eq!(one("最近30天"), r("2026-05-31", "2026-06-29"));

@@ -627,6 +627,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             r.top = None;
         }
     }
+    // "2026 so far", "this half to date": up to the as-of date.
+    if t.phrase(&["so far", "to date", "until now", "up to now", "till now"]) {
+        for p in dates.periods.iter_mut() {
+            if p.end > as_of && p.start <= as_of {
+                p.end = as_of;
+            }
+        }
+    }
     // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
     if d.yoy && dates.periods.len() >= 2 {
         let last_year = crate::dates::Period {

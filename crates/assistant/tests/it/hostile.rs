@@ -136,7 +136,11 @@ fn conditions_that_cannot_be_applied_are_refused() {
         "How many units did WH-BJ sell on weekends last month?",
     ] {
         let r = a.ask(q, &mut State::default());
-        assert!(matches!(r.status, Status::Error | Status::Unsupported), "{q}: {}", r.answer);
+        assert!(
+            matches!(r.status, Status::Error | Status::Unsupported),
+            "{q}: {}",
+            r.answer
+        );
         assert!(r.value.is_none() && r.table.is_none(), "{q}");
     }
     let per_day = a.ask(
