@@ -434,6 +434,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 filters,
                 name_contains: Vec::new(),
                 managers: f.managers.clone(),
+                count: f.count,
+                average: f.average.clone(),
                 sort,
                 limit,
             }

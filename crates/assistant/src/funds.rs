@@ -157,6 +157,8 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             sort,
             limit,
             managers,
+            count,
+            average,
             ..
         } => {
             let mut s = Screen {
@@ -247,7 +249,41 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 }
             }
             text.push('.');
-            let mut a = Answer::answered(plan, text, None, Some(t));
+            // "The average 1-year return of bond funds": over every match, not only those shown.
+            if let Some(m) = average {
+                let f = field(table, m)?;
+                let all = Screen {
+                    filters: s.filters.clone(),
+                    sort: Vec::new(),
+                    limit: None,
+                }
+                .run(table);
+                let vals: Vec<f64> = all
+                    .funds
+                    .iter()
+                    .filter_map(|&i| table.value(i, f).ok())
+                    .collect();
+                if vals.is_empty() {
+                    return Ok(Answer::answered(
+                        plan.clone(),
+                        format!("No matching fund has a value for {}.", metric_label(m)),
+                        None,
+                        Some(t),
+                    ));
+                }
+                let mean = vals.iter().sum::<f64>() / vals.len() as f64;
+                let text = format!(
+                    "The average {} over {} matching funds with a value is {}.",
+                    metric_label(m),
+                    vals.len(),
+                    show(table, f, mean)
+                );
+                let mut a = Answer::answered(plan.clone(), text, Some(mean), Some(t));
+                a.figures = vec![("funds_averaged".into(), vals.len() as f64)];
+                return Ok(a);
+            }
+            let value = count.then_some(res.matched as f64);
+            let mut a = Answer::answered(plan.clone(), text, value, Some(t));
             a.figures = vec![("matched".into(), res.matched as f64)];
             Ok(a)
         }

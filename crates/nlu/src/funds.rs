@@ -24,6 +24,10 @@ pub struct FundDraft {
     pub fund_count: usize,
     /// Manager names asked for ("managed by Chen Fang").
     pub managers: Vec<String>,
+    /// "how many funds".
+    pub count: bool,
+    /// "average …": the field averaged over the matching funds.
+    pub average: Option<String>,
     /// A condition ("more than 10%") whose figure could not be read.
     pub unresolved: Option<String>,
     /// "fund(s)" is said, or a fund is named.
@@ -342,8 +346,12 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         if linked.covers(i) {
             continue;
         }
-        let next_is_fund = w.get(i + 1).is_some_and(|n| n.starts_with("fund"))
-            || w.get(i + 2).is_some_and(|n| n.starts_with("fund"));
+        let next_is_fund = w
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with("fund") || n.starts_with("categor"))
+            || w.get(i + 2).is_some_and(|n| n.starts_with("fund"))
+            || i.checked_sub(1)
+                .is_some_and(|k| w[k].starts_with("categor"));
         for (words, cat) in cats {
             if words.contains(x)
                 && (next_is_fund || *cat == "qdii")
@@ -680,6 +688,33 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 descending: None,
             });
         }
+    }
+    // "Which fund has the highest …": one fund.
+    if d.limit.is_none()
+        && !d.sort.is_empty()
+        && w.iter().any(|x| *x == "fund")
+        && !w.iter().any(|x| *x == "funds")
+    {
+        d.limit = Some(1);
+    }
+    d.count = t.phrase(&[
+        "how many funds",
+        "number of funds",
+        "count of funds",
+        "how many bond",
+        "how many equity",
+        "how many mixed",
+        "how many index",
+        "how many qdii",
+        "how many money",
+        "how many commodity",
+    ]);
+    if t.word(&["average", "mean", "avg"]) {
+        let after_average = metrics.iter().find(|(p, _)| {
+            w.get(p.saturating_sub(3)..*p)
+                .is_some_and(|ws| ws.iter().any(|x| matches!(*x, "average" | "mean" | "avg")))
+        });
+        d.average = after_average.or(metrics.first()).map(|(_, m)| m.clone());
     }
     // Limit: "top 3", "first 5", "3 funds".
     for i in 0..w.len() {

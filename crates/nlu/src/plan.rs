@@ -239,6 +239,12 @@ pub enum Plan {
         /// Manager names the fund's manager field must contain.
         #[serde(default)]
         managers: Vec<String>,
+        /// "How many funds …": the value is the number that match.
+        #[serde(default)]
+        count: bool,
+        /// "The average 1-year return of bond funds": the value is the mean of this field over the matches.
+        #[serde(default)]
+        average: Option<String>,
         sort: Vec<SortKey>,
         limit: Option<usize>,
     },

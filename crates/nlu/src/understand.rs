@@ -458,6 +458,11 @@ fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Optio
     ]) {
         return Some("a subset of weekdays (weekends, Mondays, …)".into());
     }
+    if t.word(&["overdue", "late", "delayed"])
+        && !t.word(&["included", "including", "incl", "inclusive"])
+    {
+        return Some("a condition on lateness (overdue orders)".into());
+    }
     if t.contains(&["除了", "不包括", "不含", "باستثناء"]) {
         return Some("leaving something out (\"excluding …\")".into());
     }

@@ -153,3 +153,30 @@ fn conditions_that_cannot_be_applied_are_refused() {
     );
     assert_eq!(per_day.value.unwrap(), total.value.unwrap() / 31.0);
 }
+
+/// Counting, averaging and "which fund" screens give the figure asked for, computed over
+/// every match; lateness conditions are refused.
+#[test]
+fn fund_counts_averages_and_single_winners() {
+    let ds = open_demo();
+    let a = Assistant::new(&ds).unwrap();
+    let list = a.ask("List bond funds", &mut State::default());
+    let n = list.table.as_ref().unwrap().rows.len() as f64;
+    let count = a.ask(
+        "How many funds are there in the bond category?",
+        &mut State::default(),
+    );
+    assert_eq!(count.value, Some(n), "{}", count.answer);
+    let best = a.ask(
+        "Which fund has the highest 3-year Sharpe ratio?",
+        &mut State::default(),
+    );
+    assert_eq!(best.table.unwrap().rows.len(), 1, "{}", best.answer);
+    let avg = a.ask(
+        "What is the average 1-year return of bond funds?",
+        &mut State::default(),
+    );
+    assert!(avg.value.is_some_and(|v| v.is_finite()), "{}", avg.answer);
+    let late = a.ask("How many open POs are overdue?", &mut State::default());
+    assert_eq!(late.status, Status::Error, "{}", late.answer);
+}
