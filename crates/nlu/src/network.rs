@@ -110,6 +110,7 @@ pub fn parse_edits(
     t: &Text<'_>,
     linked: &Linked,
     kind_of: &dyn Fn(&str) -> Option<String>,
+    all_facilities: &[String],
 ) -> Vec<NetworkEdit> {
     let nodes: Vec<String> = linked
         .of(Kind::Node)
@@ -198,12 +199,16 @@ pub fn parse_edits(
                 "all centres",
                 "all centers",
             ]) {
-            let all: Vec<String> = linked
+            let named: Vec<String> = linked
                 .of(Kind::Node)
                 .flat_map(|m| m.ids.clone())
                 .filter(|n| kind(n) == "facility")
                 .collect();
-            all
+            if named.is_empty() {
+                all_facilities.to_vec()
+            } else {
+                named
+            }
         } else {
             facilities.iter().map(|s| s.to_string()).collect()
         };

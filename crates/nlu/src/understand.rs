@@ -884,7 +884,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             && t.word(&["demand", "demands", "need", "needed", "needs"]));
     if network {
         let kind_of = |id: &str| lexicon.tag(Kind::Node, id);
-        d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of);
+        let facilities: Vec<String> = lexicon
+            .ids_of(Kind::Node)
+            .into_iter()
+            .filter(|id| lexicon.tag(Kind::Node, id).as_deref() == Some("facility"))
+            .map(str::to_string)
+            .collect();
+        d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of, &facilities);
     }
     d.also =
         t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
