@@ -477,7 +477,6 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             expression: String::new(),
         },
     };
-    let _ = ctx;
     if let Some(m) = ambiguous {
         // In a screen, a partial fund name is not a reference to resolve; in a what-if,
         // "all three packing centres" has already been read as every facility.

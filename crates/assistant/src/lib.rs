@@ -14,8 +14,6 @@ mod future;
 pub mod network;
 mod retail;
 
-use std::time::Instant;
-
 use abacus_nlu::lexicon::Kind;
 use abacus_nlu::normalize::normalize;
 use abacus_nlu::plan::{Intent, Plan};
@@ -81,7 +79,6 @@ impl<'a> Assistant<'a> {
     /// Answers one question in a conversation. The state changes only when the
     /// turn is answered or asks back.
     pub fn ask(&self, question: &str, state: &mut State) -> Answer {
-        let started = Instant::now();
         let mut answer = self.answer(question, state);
         if matches!(answer.status, Status::Answered | Status::Clarify) {
             if let Some(plan) = &answer.plan {
@@ -97,7 +94,6 @@ impl<'a> Assistant<'a> {
             answer.intent = None;
         }
         answer.explain = self.explain.borrow_mut().take();
-        let _ = started;
         answer
     }
 

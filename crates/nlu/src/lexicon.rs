@@ -323,7 +323,7 @@ impl Lexicon {
             });
         }
         // 4. Known cities that are not in the data.
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..words.len() {
             if taken[i] {
                 continue;
             }
@@ -347,7 +347,6 @@ impl Lexicon {
                     }
                 }
             }
-            let _ = w;
         }
         mentions.sort_by_key(|m| m.span.0);
         Linked { mentions, unknown }

@@ -993,8 +993,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "all dcs",
     ]) || t.contains(&["全国", "所有仓"]);
 
-    // "units of <name>" where the name fits nothing: never answer for everything instead.
-    if matches!(
+    // Questions about products: a name that fits nothing is never read as "every product".
+    let about_products = matches!(
         d.intent,
         Some(
             Intent::SalesHistory
@@ -1004,7 +1004,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 | Intent::Replenishment
                 | Intent::StockoutRisk
         )
-    ) {
+    );
+    // "units of <name>" where the name fits nothing: never answer for everything instead.
+    if about_products {
         for (i, w) in words.iter().enumerate() {
             if *w == "of"
                 && i > 0
@@ -1076,18 +1078,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             }
         }
     }
-    if matches!(
-        d.intent,
-        Some(
-            Intent::SalesHistory
-                | Intent::InventoryStatus
-                | Intent::Forecast
-                | Intent::InventoryPolicy
-                | Intent::Replenishment
-                | Intent::StockoutRisk
-        )
-    ) && d.unknown_product.is_none()
-    {
+    if about_products && d.unknown_product.is_none() {
         d.unknown_name = capitalised_unknown(&text, &tokens, &linked, &dates);
     }
     if matches!(

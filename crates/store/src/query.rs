@@ -47,7 +47,6 @@ impl Dataset {
     pub fn sales_totals(&self, f: &SalesFilter, by: Option<SalesKey>) -> Result<Vec<SalesAgg>> {
         if !f.skus.is_empty() {
             let mut rows = self.sales_totals_sql(f, by)?;
-            rows.retain(|r| by.is_none() || r.units != 0.0 || r.skus_sold > 0 || !r.key.is_empty());
             rows.sort_by(|a, b| a.key.cmp(&b.key));
             return Ok(rows);
         }
