@@ -31,20 +31,27 @@ if [ ! -x "$py" ]; then python3 -m venv "$venv"; fi
   echo
   "$ex/forecast_accuracy" --data "$data" --models weekday-mean,theta,ses,damped,auto
   echo
+  "$ex/retail_backtest" --data "$data" --model theta
+  echo
   "$ex/plan_100k"
   echo '```'
   echo
   echo "## 2. Achieved service (replay)"
   echo
   echo '```'
-  for m in weekday-mean theta; do "$ex/service_replay" --data "$data" --model "$m"; echo; done
+  for m in weekday-mean theta; do
+    for v in "spec none" "spec windows" "empirical windows"; do
+      set -- $v
+      "$ex/service_replay" --data "$data" --model "$m" --safety "$1" --events "$2"; echo
+    done
+  done
   echo '```'
   echo
   echo "## 3. The CLI's plan against an independent recomputation from the raw CSV"
   echo
   abacus=${CARGO_TARGET_DIR:-$root/target}/release/abacus
   if (cd "$root" && cargo build --release -q -p abacus-cli) && "$abacus" plan --help >/dev/null 2>&1; then
-    "$abacus" --store "$out/inventory-store" plan --data "$data" --model weekday-mean --json > "$out/inventory-plan.json"
+    "$abacus" --store "$out/inventory-store" plan --data "$data" --model weekday-mean --events none --json > "$out/inventory-plan.json"
     "$py" "$root/bench/inventory/check_plan.py" "$data" "$out/inventory-plan.json"
   else
     echo "(abacus plan is not wired into the CLI yet)"

@@ -137,6 +137,12 @@ fn plan_scope(
     if let Some(x) = excess_days {
         settings.excess_days = x;
     }
+    if let Some((first, _)) = ctx.catalog.sales_range {
+        settings.events = ctx
+            .ds
+            .event_calendar(first, as_of + chrono::Duration::days(730))?;
+        settings.event_profile = Some(crate::demand::event_profile(ctx, as_of)?);
+    }
     let (inputs, problems) = build_inputs(&data, &settings, Method::Engine(PLAN_MODEL));
     let plan = plan_all(&inputs, &settings);
     let refused = problems

@@ -3,6 +3,7 @@
 //! series' first sale), weekly seasonality, and rolling-origin accuracy.
 
 use abacus_core::Date;
+use abacus_forecast::events::EventProfile;
 use abacus_forecast::retail::{forecast_daily, DailySeries, RetailForecast};
 use abacus_forecast::{metrics, Forecast, Model};
 use chrono::Duration;
@@ -15,17 +16,24 @@ pub const LEVELS: [f64; 2] = [80.0, 95.0];
 
 /// The dataset's sales events (its `events.csv`, else the built-in calendar) over a range.
 fn events(ctx: &Context<'_>, start: Date, end: Date) -> Result<Vec<(Date, String)>> {
-    Ok(match ctx.ds.events()? {
-        Some(list) => list
-            .into_iter()
-            .filter(|e| e.date >= start && e.date <= end)
-            .map(|e| (e.date, e.name))
-            .collect(),
-        None => abacus_core::calendar::builtin_events(start, end)
-            .into_iter()
-            .map(|(d, n)| (d, n.to_string()))
-            .collect(),
-    })
+    Ok(ctx.ds.event_calendar(start, end)?)
+}
+
+/// Event windows learned from the dataset's total daily sales before `until`.
+pub(crate) fn event_profile(ctx: &Context<'_>, until: Date) -> Result<EventProfile> {
+    let Some((first, _)) = ctx.catalog.sales_range else {
+        return Ok(EventProfile::default());
+    };
+    let end = until - Duration::days(1);
+    if end < first {
+        return Ok(EventProfile::default());
+    }
+    let mut agg = vec![0.0; (end - first).num_days() as usize + 1];
+    for (d, u) in ctx.ds.daily_units(&[], &[], first, end)? {
+        agg[(d - first).num_days() as usize] += u;
+    }
+    let ev = events(ctx, first, end)?;
+    Ok(EventProfile::learn(&agg, first, &ev))
 }
 
 /// History, first day, and whether the item is out of stock now, for one series.
@@ -92,12 +100,18 @@ pub fn retail_forecast(
     let Some((y, start, out_now)) = prepared(ctx, sku, loc, as_of)? else {
         return Ok(None);
     };
-    let ev = events(ctx, start, as_of + Duration::days(horizon as i64))?;
+    let ev = events(
+        ctx,
+        start,
+        as_of + Duration::days(horizon as i64 + abacus_forecast::events::PRE),
+    )?;
+    let profile = event_profile(ctx, as_of)?;
     let s = DailySeries {
         y: &y,
         start,
         events: &ev,
         out_of_stock_now: out_now,
+        profile: Some(&profile),
     };
     Ok(Some(forecast_daily(&s, horizon, Model::Auto, &LEVELS)?))
 }
@@ -119,12 +133,18 @@ pub fn backtest(
     }
     let (train, test) = y.split_at(y.len() - h);
     // Only the training days are seen; the event calendar is known in advance.
-    let ev = events(ctx, start, as_of)?;
+    let ev = events(
+        ctx,
+        start,
+        as_of + Duration::days(abacus_forecast::events::PRE),
+    )?;
+    let profile = event_profile(ctx, as_of - Duration::days(h as i64))?;
     let s = DailySeries {
         y: train,
         start,
         events: &ev,
         out_of_stock_now: false,
+        profile: Some(&profile),
     };
     let f = forecast_daily(&s, h, Model::Auto, &[])?.forecast;
     let smape = metrics::smape(test, &f.mean);

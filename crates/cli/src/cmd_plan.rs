@@ -33,6 +33,17 @@ pub(crate) struct PlanArgs {
     /// 28-day holdout and ~90× faster.
     #[arg(long, default_value = "theta")]
     model: String,
+    /// Sales events around which demand is forecast: `calendar` (the dataset's
+    /// events.csv, else the built-in calendar; each event's window is learned from
+    /// the total of all series) or `none` (the plain forecast of spec/metrics.md's
+    /// recomputation in bench/inventory/check_plan.py).
+    #[arg(long, default_value = "calendar", value_parser = ["calendar", "none"])]
+    events: String,
+    /// Safety stock: `spec` (spec/metrics.md: σ of one-day errors, normal lead-time
+    /// demand) or `empirical` (the service level's quantile of the last year's
+    /// realised lead-time demand errors, bias included; see bench/inventory).
+    #[arg(long, default_value = "spec", value_parser = ["spec", "empirical"])]
+    safety: String,
     /// Days of cover above which stock counts as excess.
     #[arg(long, default_value_t = 90.0)]
     excess_days: f64,
@@ -132,6 +143,14 @@ pub(crate) fn run(store: Option<&PathBuf>, a: PlanArgs) -> anyhow::Result<()> {
     let mut settings = PlanSettings::new(as_of);
     settings.horizon_days = a.horizon;
     settings.excess_days = a.excess_days;
+    if a.safety == "empirical" {
+        settings.safety = abacus_inventory::demand::Safety::Empirical;
+    }
+    if a.events == "calendar" {
+        if let Some(first) = series::first_sale(&data) {
+            settings.events = ds.event_calendar(first, as_of + chrono::Duration::days(730))?;
+        }
+    }
     let (inputs, mut problems) = series::build_inputs(&data, &settings, method);
     let forecast_s = started.elapsed().as_secs_f64() - read_s;
     let mut plan = plan_all(&inputs, &settings);

@@ -8,6 +8,7 @@
 mod auto;
 mod decompose;
 mod ets;
+pub mod events;
 mod intermittent;
 pub mod metrics;
 mod optim;

@@ -9,6 +9,7 @@
 use abacus_core::Date;
 use chrono::Duration;
 
+use crate::events::EventProfile;
 use crate::{forecast, Forecast, Model, Result};
 
 /// One daily series with what is known about its calendar.
@@ -21,6 +22,9 @@ pub struct DailySeries<'a> {
     pub events: &'a [(Date, String)],
     /// The item is out of stock today: a trailing run of zero days is a stock-out.
     pub out_of_stock_now: bool,
+    /// Event windows learned over many series (see [`crate::events`]). Events it
+    /// knows are handled by their windows; others by a single-day uplift.
+    pub profile: Option<&'a EventProfile>,
 }
 
 /// A retail forecast and what was adjusted to make it.
@@ -85,10 +89,28 @@ pub fn forecast_daily(
     let mut y = s.y.to_vec();
     let censored_days = censor(&mut y, s.out_of_stock_now);
     let end = s.start + Duration::days(y.len() as i64);
+    let n = y.len();
 
-    // Events: learn each name's uplift on past occurrences, then take the events out.
+    // Event windows: divide them out of the history, put them back on the forecast.
+    let windows = s
+        .profile
+        .map(|p| p.factors(s.start, n + horizon, s.events))
+        .unwrap_or_else(|| vec![1.0; n + horizon]);
+    let known = |name: &str| {
+        s.profile
+            .is_some_and(|p| p.events().any(|(e, _)| e == name))
+    };
+    for (v, f) in y.iter_mut().zip(&windows) {
+        *v /= f;
+    }
+
+    // Other events: learn each name's uplift on past occurrences, then take the events out.
     let mut uplift: Vec<(String, f64, usize)> = Vec::new();
-    for (d, name) in s.events.iter().filter(|(d, _)| *d >= s.start && *d < end) {
+    for (d, name) in s
+        .events
+        .iter()
+        .filter(|(d, name)| *d >= s.start && *d < end && !known(name))
+    {
         let i = (*d - s.start).num_days() as usize;
         if let Some(u) = usual(&y, i).filter(|u| *u > 0.0) {
             let ratio = y[i] / u;
@@ -110,7 +132,7 @@ pub fn forecast_daily(
     let mut f = forecast(&y, horizon, 7, model, levels)?;
     for h in 0..horizon {
         let d = end + Duration::days(h as i64);
-        let mut k = 1.0;
+        let mut k = windows[n + h];
         if let Some((_, u)) = s
             .events
             .iter()
@@ -181,6 +203,7 @@ mod tests {
             start,
             events: &events,
             out_of_stock_now: false,
+            profile: None,
         };
         let r = forecast_daily(&s, 7, Model::Naive, &[80.0]).unwrap();
         assert_eq!(r.event_uplift, vec![("promo".to_string(), 4.0)]);

@@ -12,15 +12,20 @@
 //! Measures, per target service level (item class): cycle service level (share
 //! of replenishment cycles, arrival to next arrival, without a stock-out), fill
 //! rate (units served ÷ demanded), ready rate (days without a lost sale), and
-//! average on-hand units and value.
-//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…]`.
+//! average on-hand units and value, and cost (holding plus ordering).
+//!
+//! The plan forecasts as `abacus plan` does (`demand::plan_forecast`): event
+//! windows learned from the total of all series before the replay starts
+//! (`--events windows`, the default, or `none`), and safety stock from the spec
+//! formula (`--safety spec`) or last year's lead-time errors (`empirical`).
+//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…] [--safety spec|empirical] [--events windows|none]`.
 
 mod common;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use abacus_inventory::demand::{forecast_demand, Method};
+use abacus_inventory::demand::{plan_forecast, Method, PlanForecast, Safety};
 use abacus_inventory::series::{daily_histories, first_sale};
 use abacus_inventory::{plan_line, policy, ItemParams, LeadTime, OpenPo, PlanInput, PlanSettings};
 use rand::SeedableRng;
@@ -35,6 +40,8 @@ struct Score {
     cycles_ok: u64,
     inv_units: f64,
     inv_value: f64,
+    /// Holding cost (on-hand value × holding rate per day) plus order costs.
+    cost: f64,
     days: u64,
     days_ok: u64,
     orders: u64,
@@ -51,6 +58,7 @@ impl Score {
         self.cycles_ok += o.cycles_ok;
         self.inv_units += o.inv_units;
         self.inv_value += o.inv_value;
+        self.cost += o.cost;
         self.days += o.days;
         self.days_ok += o.days_ok;
         self.orders += o.orders;
@@ -73,6 +81,8 @@ struct Series<'a> {
     hist: &'a [f64],
     item: &'a ItemParams,
     lt: LeadTime,
+    /// Event-window factors from the history's first day to a year past its end.
+    factors: Option<Vec<f64>>,
 }
 
 fn replay(
@@ -82,6 +92,7 @@ fn replay(
     method: Method,
     settings0: &PlanSettings,
     lead_draws: &[u64],
+    safety: Safety,
 ) -> Score {
     let n = s.hist.len();
     let mut sc = Score::default();
@@ -115,7 +126,14 @@ fn replay(
                 let mut settings = settings0.clone();
                 settings.as_of = settings0.as_of - chrono::Days::new((n - t) as u64);
                 let need = settings.days_needed(s.lt.mean_days);
-                let Ok(fc) = forecast_demand(&s.hist[..t], need, method, s.sku) else {
+                let how = PlanForecast {
+                    horizon: need,
+                    lead_days: s.lt.mean_days,
+                    service_level: s.item.service_level,
+                    safety,
+                    method,
+                };
+                let Ok(fc) = plan_forecast(&s.hist[..t], s.factors.as_deref(), &how, s.sku) else {
                     continue;
                 };
                 let input = PlanInput {
@@ -167,6 +185,7 @@ fn replay(
             draw += 1;
             pipeline.push((t + lt as usize, qty as f64));
             sc.orders += 1;
+            sc.cost += s.item.order_cost;
             // Calibration: did demand over this lead time stay within the reorder point?
             if let (Some(r), true) = (rop, t + (lt as usize) <= n) {
                 sc.ltd_n += 1;
@@ -184,6 +203,7 @@ fn replay(
         sc.served += served;
         sc.inv_units += on_hand;
         sc.inv_value += on_hand * s.item.unit_cost;
+        sc.cost += on_hand * s.item.unit_cost * s.item.holding_cost_rate / 365.0;
         sc.days += 1;
         sc.days_ok += u64::from(served >= d);
     }
@@ -194,6 +214,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = common::arg("--data").unwrap_or_else(|| "../shared/data/sample".into());
     let days: usize = common::arg("--days").map_or(Ok(180), |v| v.parse())?;
     let model = common::arg("--model").unwrap_or_else(|| "weekday-mean".into());
+    let safety = match common::arg("--safety").as_deref() {
+        None | Some("spec") => Safety::Spec,
+        Some("empirical") => Safety::Empirical,
+        Some(other) => return Err(format!("--safety {other}: use spec or empirical").into()),
+    };
     let method = if model == "weekday-mean" {
         Method::WeekdayMean
     } else {
@@ -202,7 +227,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = std::env::temp_dir().join("abacus-inventory-bench-store");
     let data = common::load(dir.as_ref(), &store)?;
     let as_of = data.as_of.ok_or("no as-of")?;
-    let hist = daily_histories(&data, first_sale(&data).ok_or("no sales")?, as_of);
+    let first = first_sale(&data).ok_or("no sales")?;
+    let hist = daily_histories(&data, first, as_of);
+    // Event windows learned from the total over every series, before the replay starts.
+    let events: Vec<(abacus_core::Date, String)> =
+        abacus_core::calendar::builtin_events(first, as_of + chrono::Days::new(400))
+            .into_iter()
+            .map(|(d, n)| (d, n.to_string()))
+            .collect();
+    let profile = match common::arg("--events").as_deref() {
+        Some("none") => None,
+        None | Some("windows") => {
+            let len = (as_of - first).num_days() as usize - days;
+            let mut agg = vec![0.0; len];
+            for h in hist.values() {
+                for (a, v) in agg.iter_mut().zip(h) {
+                    *a += v;
+                }
+            }
+            Some(abacus_forecast::events::EventProfile::learn(
+                &agg, first, &events,
+            ))
+        }
+        Some(other) => return Err(format!("--events {other}: use none or windows").into()),
+    };
     let items: BTreeMap<&str, _> = data.items.iter().map(|i| (i.sku.as_str(), i)).collect();
     let mut settings = PlanSettings::new(as_of);
     settings.mc_paths = 200; // the order decision does not use the risk figure
@@ -221,7 +269,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 hist: h,
                 item: &item.params,
                 lt: *data.lead_times.get(&item.supplier_id)?,
+                factors: None,
             })
+        })
+        .collect();
+    let series: Vec<Series<'_>> = series
+        .into_iter()
+        .map(|mut s| {
+            if let Some(p) = &profile {
+                s.factors = Some(p.factors(first, s.hist.len() + 400, &events));
+            }
+            s
         })
         .collect();
     use rayon::prelude::*;
@@ -236,8 +294,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let draws: Vec<u64> = (0..400)
                 .map(|_| normal.sample(&mut rng).round().max(1.0) as u64)
                 .collect();
-            let a = replay(s, Rule::Plan, start, method, &settings, &draws);
-            let b = replay(s, Rule::Cover30, start, method, &settings, &draws);
+            let a = replay(s, Rule::Plan, start, method, &settings, &draws, safety);
+            let b = replay(s, Rule::Cover30, start, method, &settings, &draws, safety);
             (s.item.service_level, a, b)
         })
         .collect();
@@ -251,17 +309,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!(
-        "replay of the last {days} days, {} series, forecast {model}, {:.1} s",
+        "replay of the last {days} days, {} series, forecast {model}, safety {}, {:.1} s",
         series.len(),
+        match safety {
+            Safety::Spec => "spec (metrics.md)",
+            Safety::Empirical => "empirical (last year's lead-time errors)",
+        },
         t0.elapsed().as_secs_f64()
     );
     println!(
-        "{:>13} | {:^53} | {:^53}",
+        "{:>13} | {:^62} | {:^62}",
         "", "plan policy (ROP/EOQ, MOQ, packs)", "order up to 30 days of average sales"
     );
     let head = format!(
-        "{:>6} {:>6} {:>6} {:>9} {:>11} {:>6}",
-        "CSL", "fill", "ready", "avg units", "avg value", "orders"
+        "{:>6} {:>6} {:>6} {:>9} {:>11} {:>6} {:>8}",
+        "CSL", "fill", "ready", "avg units", "avg value", "orders", "cost k"
     );
     println!(
         "{:>6} {:>6} | {head} | {head} | LTD≤ROP",
@@ -270,13 +332,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (k, (n, a, b)) in &by {
         let row = |s: &Score| {
             format!(
-                "{:>6.4} {:>6.4} {:>6.4} {:>9.0} {:>11.0} {:>6}",
+                "{:>6.4} {:>6.4} {:>6.4} {:>9.0} {:>11.0} {:>6} {:>8.0}",
                 s.cycles_ok as f64 / s.cycles.max(1) as f64,
                 s.served / s.demand.max(1e-9),
                 s.days_ok as f64 / s.days.max(1) as f64,
                 s.inv_units / days as f64,
                 s.inv_value / days as f64,
-                s.orders
+                s.orders,
+                s.cost / 1000.0
             )
         };
         println!(
@@ -286,6 +349,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             a.ltd_ok as f64 / a.ltd_n.max(1) as f64
         );
     }
-    println!("CSL: replenishment cycles (arrival to next arrival) without a lost sale; fill: units served / demanded;\nready: days without a lost sale; avg units / value: mean end-of-day stock, summed over the class's series;\nLTD≤ROP: share of the plan's orders whose realised lead-time demand stayed within the reorder point (the model's promise)");
+    println!("CSL: replenishment cycles (arrival to next arrival) without a lost sale; fill: units served / demanded;\nready: days without a lost sale; avg units / value: mean end-of-day stock, summed over the class's series;\ncost k: thousands of holding cost (value × holding_cost_rate per year) plus order_cost per order over the replay;\nLTD≤ROP: share of the plan's orders whose realised lead-time demand stayed within the reorder point (the model's promise)");
     Ok(())
 }

@@ -80,6 +80,107 @@ pub fn forecast_demand(
     })
 }
 
+/// How the plan sizes safety stock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Safety {
+    /// `spec/metrics.md`: `σ` from one-day errors, `σ_LTD = √(Lσ² + μ²σ_L²)`.
+    #[default]
+    Spec,
+    /// From the last year's realised lead-time demand errors of the
+    /// weekday-mean forecaster: their mean is added to the lead-time demand
+    /// (bias) and the service level's quantile of the centred errors replaces
+    /// `z·√L·σ` (skewed, autocorrelated and event-driven errors included).
+    /// Falls back to `Spec` with under [`MIN_ERRORS`] errors.
+    Empirical,
+}
+
+/// Fewest lead-time errors behind an empirical safety stock.
+pub const MIN_ERRORS: usize = 30;
+/// Origins (days) of lead-time errors behind an empirical safety stock.
+pub const ERROR_ORIGINS: usize = 365;
+
+/// What [`plan_forecast`] makes for one series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlanForecast {
+    /// Days to forecast.
+    pub horizon: usize,
+    /// Mean lead time in days.
+    pub lead_days: f64,
+    /// The item's target cycle service level.
+    pub service_level: f64,
+    pub safety: Safety,
+    pub method: Method,
+}
+
+/// The plan's forecast of one series: [`forecast_demand`] with optional event
+/// windows (`factors`: the window factor of every history day and at least
+/// `horizon` days after; the history is divided by them, forecast, and the
+/// forecast and `σ` multiplied back) and the chosen [`Safety`] for an item of
+/// `service_level` and lead time `lead_days`. Only `history` is seen.
+pub fn plan_forecast(
+    history: &[f64],
+    factors: Option<&[f64]>,
+    how: &PlanForecast,
+    key: &str,
+) -> Result<DemandForecast> {
+    let PlanForecast {
+        horizon,
+        lead_days,
+        service_level,
+        safety,
+        method,
+    } = *how;
+    let n = history.len();
+    let adjusted: Vec<f64>;
+    let y = match factors {
+        None => history,
+        Some(f) => {
+            if f.len() < n + horizon || f.iter().any(|v| !(v.is_finite() && *v > 0.0)) {
+                return Err(Error::Data(format!(
+                    "{key}: event-window factors must be positive and cover the history and the horizon"
+                )));
+            }
+            adjusted = history.iter().zip(f).map(|(v, f)| v / f).collect();
+            &adjusted
+        }
+    };
+    let mut fc = forecast_demand(y, horizon, method, key)?;
+    let lead = lead_days.ceil().max(1.0) as usize;
+    if safety == Safety::Empirical {
+        // Errors need 364 days of weekday history before the first origin.
+        let from = n.saturating_sub(ERROR_ORIGINS + lead + 364);
+        let errors = lead_time_errors(&y[from..], lead);
+        let recent = &errors[errors.len().saturating_sub(ERROR_ORIGINS)..];
+        if recent.len() >= MIN_ERRORS {
+            let l = lead_days.max(1e-9);
+            let m = recent.iter().sum::<f64>() / recent.len() as f64;
+            let mut c: Vec<f64> = recent.iter().map(|e| e - m).collect();
+            c.sort_by(f64::total_cmp);
+            let a = service_level.clamp(1e-9, 1.0 - 1e-9);
+            let q = c[((a * c.len() as f64).ceil() as usize).clamp(1, c.len()) - 1];
+            let z = crate::policy::service_z(a)?;
+            // plan_line's z·√(Lσ² + μ²σ_L²) then gives √(q² + (zμσ_L)²).
+            fc.sigma = if z > 0.0 {
+                q.max(0.0) / (z * l.sqrt())
+            } else {
+                fc.sigma
+            };
+            for v in &mut fc.daily {
+                *v = (*v + m / l).max(0.0);
+            }
+        }
+    }
+    if let Some(f) = factors {
+        let ahead = &f[n..];
+        for (v, f) in fc.daily.iter_mut().zip(ahead) {
+            *v *= f;
+        }
+        let k = lead.min(horizon).max(1);
+        fc.sigma *= ahead[..k].iter().sum::<f64>() / k as f64;
+    }
+    Ok(fc)
+}
+
 /// The weekday-mean forecast of `horizon` days after `y` (see the module docs).
 pub fn weekday_mean(y: &[f64], horizon: usize) -> Vec<f64> {
     let n = y.len();
@@ -134,4 +235,59 @@ fn sample_sd(v: &[f64]) -> f64 {
     }
     let m = v.iter().sum::<f64>() / v.len() as f64;
     (v.iter().map(|x| (x - m).powi(2)).sum::<f64>() / (v.len() - 1) as f64).sqrt()
+}
+
+/// Errors of the weekday-mean forecaster's `lead`-day demand sums, one per
+/// origin: `e[o] = Σ y[o..o+lead] − Σ weekday_mean(y[..o], lead)` for every
+/// origin `o ≥ 1` with `o + lead ≤ y.len()` (index `o − 1` in the result).
+/// Each forecast sees only the days before its origin. Prefix sums per weekday
+/// residue make every origin O(1) beyond the lead-time sum, so a year of
+/// origins costs about as much as one forecast of the old kind.
+pub fn lead_time_errors(y: &[f64], lead: usize) -> Vec<f64> {
+    let n = y.len();
+    if lead == 0 || n < lead + 1 {
+        return Vec::new();
+    }
+    // pre[i] = Σ y[..i]; res[r][i] = Σ y[p] for p < i with p ≡ r (mod 7).
+    let mut pre = vec![0.0; n + 1];
+    let mut res = vec![vec![0.0; n + 1]; 7];
+    for (i, v) in y.iter().enumerate() {
+        pre[i + 1] = pre[i] + v;
+        for (r, col) in res.iter_mut().enumerate() {
+            col[i + 1] = col[i] + if i % 7 == r { *v } else { 0.0 };
+        }
+    }
+    let count = |a: usize, b: usize, r: usize| -> usize {
+        // positions p in [a, b) with p % 7 == r
+        let upto = |x: usize| x / 7 + usize::from(x % 7 > r);
+        upto(b) - upto(a)
+    };
+    (1..=n - lead)
+        .map(|o| {
+            let a56 = o.saturating_sub(56);
+            let level = (pre[o] - pre[a56]) / (o - a56) as f64;
+            let a = o.saturating_sub(364);
+            let m = o - a;
+            let total = pre[o] - pre[a];
+            let weeks_ok = m >= 14 && total > 0.0;
+            let mean_all = total / m as f64;
+            let fc: f64 = (0..lead)
+                .map(|k| {
+                    let f = if weeks_ok {
+                        let r = (o + k) % 7;
+                        let c = count(a, o, r);
+                        if c > 0 {
+                            ((res[r][o] - res[r][a]) / c as f64) / mean_all
+                        } else {
+                            1.0
+                        }
+                    } else {
+                        1.0
+                    };
+                    level * f
+                })
+                .sum();
+            pre[o + lead] - pre[o] - fc
+        })
+        .collect()
 }

@@ -77,6 +77,15 @@ pub struct PlanSettings {
     /// Monte-Carlo paths for slow movers.
     pub mc_paths: usize,
     pub seed: u64,
+    /// Sales events (date, name) known in advance, past and future. When not
+    /// empty, `build_inputs` learns each event's window from the total of all
+    /// series and forecasts around it (see `abacus_forecast::events`).
+    pub events: Vec<(Date, String)>,
+    /// Event windows learned elsewhere (from a whole dataset when `build_inputs`
+    /// plans only some of its series); `None` learns them from the series planned.
+    pub event_profile: Option<abacus_forecast::events::EventProfile>,
+    /// How safety stock is sized (spec formula or empirical lead-time errors).
+    pub safety: crate::demand::Safety,
 }
 
 impl PlanSettings {
@@ -87,6 +96,9 @@ impl PlanSettings {
             excess_days: 90.0,
             mc_paths: 1000,
             seed: 7,
+            events: Vec::new(),
+            event_profile: None,
+            safety: crate::demand::Safety::Spec,
         }
     }
     /// Forecast days a `PlanInput` must carry for lead time `lead_days`.

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use abacus_core::Date;
+use abacus_forecast::events::EventProfile;
 use rayon::prelude::*;
 
 use crate::demand::{self, Method};
@@ -85,6 +86,27 @@ pub fn build_inputs(
             qty: *qty,
         });
     }
+    // Event windows: learned from the total of every series, divided out of each
+    // history before forecasting and put back on its forecast (and its σ).
+    let longest = data
+        .lead_times
+        .values()
+        .map(|lt| settings.days_needed(lt.mean_days.max(1.0)))
+        .max()
+        .unwrap_or(0);
+    let days = hist.values().next().map_or(0, Vec::len);
+    let windows: Option<Vec<f64>> = (!settings.events.is_empty()).then(|| {
+        let learned = settings.event_profile.clone().unwrap_or_else(|| {
+            let mut agg = vec![0.0; days];
+            for h in hist.values() {
+                for (a, v) in agg.iter_mut().zip(h) {
+                    *a += v;
+                }
+            }
+            EventProfile::learn(&agg, start, &settings.events)
+        });
+        learned.factors(start, days + longest, &settings.events)
+    });
     let results: Vec<Result<PlanInput, Problem>> = data
         .stock
         .par_iter()
@@ -107,7 +129,14 @@ pub fn build_inputs(
             let empty = Vec::new();
             let h = hist.get(&(sku.clone(), loc.clone())).unwrap_or(&empty);
             let horizon = settings.days_needed(lt.mean_days.max(1.0));
-            let fc = demand::forecast_demand(h, horizon, method, &key).map_err(problem)?;
+            let how = demand::PlanForecast {
+                horizon,
+                lead_days: lt.mean_days,
+                service_level: item.params.service_level,
+                safety: settings.safety,
+                method,
+            };
+            let fc = demand::plan_forecast(h, windows.as_deref(), &how, &key).map_err(problem)?;
             Ok(PlanInput {
                 sku: sku.clone(),
                 location: loc.clone(),

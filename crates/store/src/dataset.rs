@@ -267,6 +267,22 @@ impl Dataset {
         .map(Some)
     }
 
+    /// Sales events (date, name) between two dates inclusive: the dataset's
+    /// `events.csv`, else the built-in calendar (`abacus_core::calendar`).
+    pub fn event_calendar(&self, start: Date, end: Date) -> Result<Vec<(Date, String)>> {
+        Ok(match self.events()? {
+            Some(list) => list
+                .into_iter()
+                .filter(|e| e.date >= start && e.date <= end)
+                .map(|e| (e.date, e.name))
+                .collect(),
+            None => abacus_core::calendar::builtin_events(start, end)
+                .into_iter()
+                .map(|(d, n)| (d, n.to_string()))
+                .collect(),
+        })
+    }
+
     pub fn funds(&self) -> Result<Vec<Fund>> {
         self.all(
             "SELECT fund_code, name, category, subcategory, risk_level, expense_ratio, inception_date, manager,

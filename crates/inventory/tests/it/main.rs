@@ -4,6 +4,7 @@
 //! and what-ifs.
 
 mod bad_input;
+mod demand;
 mod plan;
 mod policy;
 mod risk;
