@@ -20,7 +20,7 @@ use crate::ets::{self, Spec, Trend, MAX_ETS_SEASON};
 use crate::intermittent::{self, Method};
 use crate::metrics::{mase_scale, smape};
 use crate::simple::{naive, naive2, on_adjusted, seasonal_naive};
-use crate::theta::theta;
+use crate::theta::{optimised_theta, theta};
 use crate::{Fc, Model};
 
 /// Share of zeros from which a non-negative series counts as intermittent.
@@ -66,6 +66,12 @@ fn single(y: &[f64], h: usize, m: usize, model: Model) -> Option<Fc> {
                 theta(a, h).unwrap_or_else(|| naive(a, h).fallback())
             });
             (!fc.fell_back).then(|| relabel(fc, "theta"))
+        }
+        Model::OptimisedTheta => {
+            let fc = on_adjusted(y, h, m, "otm", |a, h| {
+                optimised_theta(a, h).unwrap_or_else(|| naive(a, h).fallback())
+            });
+            (!fc.fell_back).then(|| relabel(fc, "otm"))
         }
         Model::Croston => intermittent::forecast(y, h, Method::Croston),
         Model::Sba => intermittent::forecast(y, h, Method::Sba),

@@ -66,6 +66,9 @@ pub enum Model {
     Ets,
     /// The standard Theta method (SES with drift) on seasonally adjusted data, as in M4.
     Theta,
+    /// The Optimised Theta Model (Fiorucci et al. 2016: level, α and θ fitted) on
+    /// seasonally adjusted data.
+    OptimisedTheta,
     /// Croston's method for intermittent demand.
     Croston,
     /// Syntetos–Boylan approximation (bias-corrected Croston).
@@ -78,11 +81,11 @@ pub enum Model {
 
 impl Model {
     /// The names accepted by [`Model::from_str`], in declaration order.
-    pub const NAMES: [&'static str; 13] = [
-        "auto", "naive", "snaive", "naive2", "ses", "holt", "damped", "ets", "theta", "croston",
-        "sba", "tsb", "ensemble",
+    pub const NAMES: [&'static str; 14] = [
+        "auto", "naive", "snaive", "naive2", "ses", "holt", "damped", "ets", "theta", "otm",
+        "croston", "sba", "tsb", "ensemble",
     ];
-    const ALL: [Model; 13] = [
+    const ALL: [Model; 14] = [
         Model::Auto,
         Model::Naive,
         Model::SeasonalNaive,
@@ -92,6 +95,7 @@ impl Model {
         Model::Damped,
         Model::Ets,
         Model::Theta,
+        Model::OptimisedTheta,
         Model::Croston,
         Model::Sba,
         Model::Tsb,
@@ -118,6 +122,7 @@ impl FromStr for Model {
         let key = match key.as_str() {
             "seasonal_naive" | "seasonalnaive" => "snaive",
             "holt_damped" | "damped_holt" => "damped",
+            "optimised_theta" | "optimized_theta" | "optimisedtheta" | "optimizedtheta" => "otm",
             other => other,
         };
         Self::NAMES
