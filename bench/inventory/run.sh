@@ -45,6 +45,10 @@ if [ ! -x "$py" ]; then python3 -m venv "$venv"; fi
       "$ex/service_replay" --data "$data" --model "$m" --safety "$1" --events "$2"; echo
     done
   done
+  # Shorter cycles (EOQ capped at 7 days of demand), and the simple rule at the
+  # cover (45 days) where its fill rate matches the plan's.
+  "$ex/service_replay" --data "$data" --model theta --safety empirical --cap-days 7; echo
+  "$ex/service_replay" --data "$data" --model theta --safety empirical --cap-days 7 --cover-days 45; echo
   echo '```'
   echo
   echo "## 3. The CLI's plan against an independent recomputation from the raw CSV"

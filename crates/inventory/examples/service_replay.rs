@@ -18,7 +18,7 @@
 //! windows learned from the total of all series before the replay starts
 //! (`--events windows`, the default, or `none`), and safety stock from the spec
 //! formula (`--safety spec`) or last year's lead-time errors (`empirical`).
-//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…] [--safety spec|empirical] [--events windows|none]`.
+//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…] [--safety spec|empirical] [--events windows|none] [--cap-days D] [--cover-days 30]`.
 
 mod common;
 
@@ -70,7 +70,8 @@ impl Score {
 #[derive(Clone, Copy, PartialEq)]
 enum Rule {
     Plan,
-    Cover30,
+    /// Order up to this many days of average sales (30 in the rule).
+    Cover(f64),
 }
 
 struct Series<'a> {
@@ -93,6 +94,7 @@ fn replay(
     settings0: &PlanSettings,
     lead_draws: &[u64],
     safety: Safety,
+    cap_days: Option<f64>,
 ) -> Score {
     let n = s.hist.len();
     let mut sc = Score::default();
@@ -157,13 +159,27 @@ fn replay(
                 match plan_line(&input, &settings) {
                     Ok(l) => {
                         rop = Some(l.reorder_point);
-                        l.order.map_or(0, |o| o.qty)
+                        match cap_days {
+                            // The spec's order: max(EOQ, ROP − position + 1), MOQ and packs.
+                            None => l.order.map_or(0, |o| o.qty),
+                            // The same with EOQ capped at `cap_days` of mean demand.
+                            Some(d) => policy::recommended_order(
+                                l.position,
+                                l.reorder_point,
+                                l.eoq.min(d * l.mu).max(1.0),
+                                s.item.moq,
+                                s.item.pack_size.max(1),
+                            )
+                            .ok()
+                            .flatten()
+                            .map_or(0, |r| r.qty),
+                        }
                     }
                     Err(_) => 0,
                 }
             }
-            Rule::Cover30 => {
-                let target = 30.0 * avg(t, 28);
+            Rule::Cover(days) => {
+                let target = days * avg(t, 28);
                 if position < target {
                     policy::recommended_order(
                         position,
@@ -219,6 +235,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some("empirical") => Safety::Empirical,
         Some(other) => return Err(format!("--safety {other}: use spec or empirical").into()),
     };
+    let cover_days: f64 = common::arg("--cover-days").map_or(Ok(30.0), |v| v.parse())?;
+    let cap_days: Option<f64> = common::arg("--cap-days").map(|v| v.parse()).transpose()?;
     let method = if model == "weekday-mean" {
         Method::WeekdayMean
     } else {
@@ -294,8 +312,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let draws: Vec<u64> = (0..400)
                 .map(|_| normal.sample(&mut rng).round().max(1.0) as u64)
                 .collect();
-            let a = replay(s, Rule::Plan, start, method, &settings, &draws, safety);
-            let b = replay(s, Rule::Cover30, start, method, &settings, &draws, safety);
+            let a = replay(
+                s,
+                Rule::Plan,
+                start,
+                method,
+                &settings,
+                &draws,
+                safety,
+                cap_days,
+            );
+            let b = replay(
+                s,
+                Rule::Cover(cover_days),
+                start,
+                method,
+                &settings,
+                &draws,
+                safety,
+                None,
+            );
             (s.item.service_level, a, b)
         })
         .collect();
@@ -309,17 +345,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     println!(
-        "replay of the last {days} days, {} series, forecast {model}, safety {}, {:.1} s",
+        "replay of the last {days} days, {} series, forecast {model}, safety {}, order quantity {}, {:.1} s",
         series.len(),
         match safety {
             Safety::Spec => "spec (metrics.md)",
             Safety::Empirical => "empirical (last year's lead-time errors)",
         },
+        cap_days.map_or("EOQ".to_string(), |d| format!("EOQ capped at {d} days of demand")),
         t0.elapsed().as_secs_f64()
     );
     println!(
         "{:>13} | {:^62} | {:^62}",
-        "", "plan policy (ROP/EOQ, MOQ, packs)", "order up to 30 days of average sales"
+        "",
+        "plan policy (ROP/EOQ, MOQ, packs)",
+        format!("order up to {cover_days} days of average sales")
     );
     let head = format!(
         "{:>6} {:>6} {:>6} {:>9} {:>11} {:>6} {:>8}",
