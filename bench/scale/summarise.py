@@ -26,8 +26,9 @@ def main():
     for r in rows:
         by[(r["path"], r["series"])] = r
     cli = next((r for r in rows if r["path"] == "cli"), None)
-    print(f"| path | series | seconds | series/s/core | vs CLI | overhead over bare | core-hours for 10M | wall for 10M on 1,000 cores |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| path | series | seconds | series/s/core | series per CPU-second | vs CLI | overhead over bare "
+          "| core-hours for 10M | wall for 10M on 1,000 cores |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         vs_cli = f"{r['rate'] / cli['rate']:.2f}×" if cli else ""
         bare = by.get(("sf_local" if r["path"].startswith("sf_") else "package", r["series"]))
@@ -36,8 +37,9 @@ def main():
             over = f"{(r['seconds'] / bare['seconds'] - 1) * 100:+.0f}%"
         core_h = TARGET / r["rate"] / 3600
         noop = r["path"].endswith("_noop")
+        cpu = f"{r['series'] / r['cpu_s']:.1f}" if r.get("cpu_s") else ""
         print(f"| {NAMES.get(r['path'], r['path'])} | {r['series']:,} | {r['seconds']:.1f} | "
-              f"{r['rate']:.1f} | {vs_cli} | {over} | {'' if noop else f'{core_h:,.0f}'} | "
+              f"{r['rate']:.1f} | {cpu} | {vs_cli} | {over} | {'' if noop else f'{core_h:,.0f}'} | "
               f"{'' if noop else f'{core_h / 1000 * 60:,.0f} min'} |")
     print()
     for eng in ("package", "spark", "ray"):

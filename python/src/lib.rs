@@ -136,7 +136,7 @@ fn forecast_arrays<'py>(
     let code_of = |i: usize| -> PyResult<usize> {
         usize::try_from(codes[i])
             .ok()
-            .filter(|c| *c < series_len(&ids))
+            .filter(|c| *c < ids.len())
             .ok_or_else(|| value_error(format!("row {i}: bad series code {}", codes[i])))
     };
     match t_kind {
@@ -244,10 +244,6 @@ fn forecast_arrays<'py>(
         v.into_pyarray(py),
         columns,
     ))
-}
-
-fn series_len(ids: &[String]) -> usize {
-    ids.len()
 }
 
 fn day(days: i64) -> PyResult<Date> {
