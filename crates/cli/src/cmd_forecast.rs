@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use abacus_forecast::{forecast, Forecast, Model};
+use abacus_forecast::batch::{self, Gaps, Row, Series, Unit};
+use abacus_forecast::{Forecast, Model};
 use anyhow::{bail, Context};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 
@@ -47,49 +47,6 @@ enum Fill {
     Zero,
 }
 
-/// How `t` is written in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TimeKind {
-    Index,
-    /// Fixed step in seconds (hourly, daily, weekly) from an origin time stamp.
-    Seconds(i64, i64),
-    /// Calendar months per step (1 monthly, 3 quarterly, 12 yearly).
-    Months(i64),
-}
-
-impl TimeKind {
-    fn default_season(self) -> usize {
-        match self {
-            TimeKind::Index => 1,
-            TimeKind::Seconds(3600, _) => 24,
-            TimeKind::Seconds(86_400, _) => 7,
-            TimeKind::Seconds(604_800, _) => 52,
-            TimeKind::Seconds(..) => 1,
-            TimeKind::Months(1) => 12,
-            TimeKind::Months(3) => 4,
-            TimeKind::Months(_) => 1,
-        }
-    }
-}
-
-/// One parsed row: its raw time, value and line in the file.
-struct Row {
-    t: RawTime,
-    y: f64,
-    line: u64,
-}
-
-#[derive(Debug, Clone, Copy)]
-enum RawTime {
-    Index(i64),
-    Stamp(NaiveDateTime),
-}
-
-struct Series {
-    id: String,
-    rows: Vec<Row>,
-}
-
 pub(crate) fn run(args: ForecastArgs) -> anyhow::Result<()> {
     let models = parse_models(&args.models)?;
     let levels = parse_levels(&args.levels)?;
@@ -101,35 +58,29 @@ pub(crate) fn run(args: ForecastArgs) -> anyhow::Result<()> {
         );
     }
     let series = read_series(&args.input)?;
-    let kind = time_kind(&series)?;
+    let kind = batch::time_kind(&series, Unit::Line)?;
     let season = args.season.unwrap_or_else(|| kind.default_season());
     if season == 0 {
         bail!("--season must be at least 1");
     }
     let values: Vec<Vec<f64>> = series
         .iter()
-        .map(|s| regularise(s, kind, args.fill))
-        .collect::<anyhow::Result<_>>()?;
+        .map(|s| batch::regularise(s, kind, gaps(args.fill), Unit::Line))
+        .collect::<Result<_, _>>()?;
 
     let start = Instant::now();
     let bar = crate::progress::count_bar(series.len() as u64, "forecasting");
-    let results: Vec<anyhow::Result<Vec<Forecast>>> = series
+    let results: Vec<batch::Result<Vec<Forecast>>> = series
         .par_iter()
         .zip(&values)
         .map(|(s, y)| {
-            let out = models
-                .iter()
-                .map(|&m| {
-                    forecast(y, args.horizon, season, m, &levels)
-                        .with_context(|| format!("series {}: {m}", s.id))
-                })
-                .collect();
+            let out = batch::forecast_series(&s.id, y, args.horizon, season, &models, &levels);
             bar.inc(1);
             out
         })
         .collect();
     bar.finish_and_clear();
-    let forecasts: Vec<Vec<Forecast>> = results.into_iter().collect::<anyhow::Result<_>>()?;
+    let forecasts: Vec<Vec<Forecast>> = results.into_iter().collect::<Result<_, _>>()?;
     let secs = start.elapsed().as_secs_f64();
 
     write_output(
@@ -151,6 +102,13 @@ pub(crate) fn run(args: ForecastArgs) -> anyhow::Result<()> {
         args.output.display()
     );
     Ok(())
+}
+
+fn gaps(fill: Option<Fill>) -> Gaps {
+    match fill {
+        Some(Fill::Zero) => Gaps::Zero,
+        None => Gaps::Error,
+    }
 }
 
 fn parse_models(list: &str) -> anyhow::Result<Vec<Model>> {
@@ -214,7 +172,8 @@ fn read_series(path: &PathBuf) -> anyhow::Result<Vec<Series>> {
         if id.is_empty() {
             bail!("line {line}: empty series_id");
         }
-        let t = parse_time(field(ct))
+        let t = batch::parse_time(field(ct))
+            .map_err(anyhow::Error::msg)
             .with_context(|| format!("series {id}, line {line}: bad t `{}`", field(ct)))?;
         let y: f64 = field(cy)
             .parse()
@@ -245,139 +204,6 @@ fn read_series(path: &PathBuf) -> anyhow::Result<Vec<Series>> {
     Ok(series)
 }
 
-fn parse_time(s: &str) -> anyhow::Result<RawTime> {
-    if let Ok(i) = s.parse::<i64>() {
-        return Ok(RawTime::Index(i));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(RawTime::Stamp(d.and_hms_opt(0, 0, 0).context("midnight")?));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Ok(RawTime::Stamp(dt));
-        }
-    }
-    bail!("not an integer or an ISO date")
-}
-
-/// Decides how `t` is written: all integers, or dates with one step size, taken
-/// from the smallest gap between consecutive dates of any series.
-fn time_kind(series: &[Series]) -> anyhow::Result<TimeKind> {
-    let first = &series[0].rows[0];
-    let is_index = matches!(first.t, RawTime::Index(_));
-    for s in series {
-        for r in &s.rows {
-            if matches!(r.t, RawTime::Index(_)) != is_index {
-                bail!(
-                    "series {}, line {}: t mixes integer indices and dates",
-                    s.id,
-                    r.line
-                );
-            }
-        }
-    }
-    if is_index {
-        return Ok(TimeKind::Index);
-    }
-    let mut min_secs = i64::MAX;
-    let origin = match first.t {
-        RawTime::Stamp(d) => d.and_utc().timestamp(),
-        RawTime::Index(_) => 0,
-    };
-    for s in series {
-        let mut stamps: Vec<NaiveDateTime> = s
-            .rows
-            .iter()
-            .filter_map(|r| {
-                if let RawTime::Stamp(d) = r.t {
-                    Some(d)
-                } else {
-                    None
-                }
-            })
-            .collect();
-        stamps.sort();
-        for w in stamps.windows(2) {
-            let d = (w[1] - w[0]).num_seconds();
-            if d > 0 {
-                min_secs = min_secs.min(d);
-            }
-        }
-    }
-    Ok(match min_secs {
-        i64::MAX => TimeKind::Seconds(86_400, origin), // single dates only: assume daily
-        3600 | 86_400 | 604_800 => TimeKind::Seconds(min_secs, origin),
-        d if (28 * 86_400..=31 * 86_400).contains(&d) => TimeKind::Months(1),
-        d if (89 * 86_400..=92 * 86_400).contains(&d) => TimeKind::Months(3),
-        d if (365 * 86_400..=366 * 86_400).contains(&d) => TimeKind::Months(12),
-        d => TimeKind::Seconds(d, origin),
-    })
-}
-
-/// The step number of a time stamp on the file's grid.
-fn step_of(t: RawTime, kind: TimeKind) -> Option<i64> {
-    match (t, kind) {
-        (RawTime::Index(i), TimeKind::Index) => Some(i),
-        (RawTime::Stamp(d), TimeKind::Seconds(step, origin)) => {
-            let offset = d.and_utc().timestamp() - origin;
-            (offset % step == 0).then(|| offset.div_euclid(step))
-        }
-        (RawTime::Stamp(d), TimeKind::Months(k)) => {
-            let months = i64::from(d.year()) * 12 + i64::from(d.month0());
-            Some(months.div_euclid(k))
-        }
-        _ => None,
-    }
-}
-
-/// Orders one series by `t` and checks that it has no duplicates or gaps
-/// (gaps become zeros with `--fill zero`).
-fn regularise(s: &Series, kind: TimeKind, fill: Option<Fill>) -> anyhow::Result<Vec<f64>> {
-    let mut steps: Vec<(i64, f64, u64)> = Vec::with_capacity(s.rows.len());
-    for r in &s.rows {
-        let k = step_of(r.t, kind)
-            .with_context(|| format!("series {}, line {}: t is off the grid", s.id, r.line))?;
-        steps.push((k, r.y, r.line));
-    }
-    steps.sort_by_key(|p| p.0);
-    let mut y = Vec::with_capacity(steps.len());
-    for (i, &(k, v, line)) in steps.iter().enumerate() {
-        if i > 0 {
-            let prev = steps[i - 1].0;
-            if k == prev {
-                bail!(
-                    "series {}, line {line}: t repeats an earlier row (line {})",
-                    s.id,
-                    steps[i - 1].2
-                );
-            }
-            let missing = k - prev - 1;
-            if missing > 0 {
-                if fill != Some(Fill::Zero) {
-                    bail!(
-                        "series {}, line {line}: {missing} step(s) missing before this row; pass --fill zero to treat them as zeros",
-                        s.id
-                    );
-                }
-                if missing > 10_000_000 {
-                    bail!(
-                        "series {}, line {line}: gap of {missing} steps is too large to fill",
-                        s.id
-                    );
-                }
-                y.extend(std::iter::repeat_n(0.0, missing as usize));
-            }
-        }
-        y.push(v);
-    }
-    Ok(y)
-}
-
 fn write_output(
     path: &PathBuf,
     series: &[Series],
@@ -388,21 +214,8 @@ fn write_output(
 ) -> anyhow::Result<()> {
     let mut w =
         csv::Writer::from_path(path).with_context(|| format!("creating {}", path.display()))?;
-    let suffix = |m: &Model| {
-        if models.len() == 1 {
-            String::new()
-        } else {
-            format!("_{m}")
-        }
-    };
     let mut header = vec!["series_id".to_string(), "step".to_string()];
-    for m in models {
-        header.push(format!("y_hat{}", suffix(m)));
-        for l in levels {
-            header.push(format!("lo_{l}{}", suffix(m)));
-            header.push(format!("hi_{l}{}", suffix(m)));
-        }
-    }
+    header.extend(batch::output_columns(models, levels));
     w.write_record(&header)?;
     let mut record: Vec<String> = Vec::with_capacity(header.len());
     for (s, fcs) in series.iter().zip(forecasts) {
@@ -410,13 +223,7 @@ fn write_output(
             record.clear();
             record.push(s.id.clone());
             record.push((k + 1).to_string());
-            for fc in fcs {
-                record.push(fc.mean[k].to_string());
-                for iv in &fc.intervals {
-                    record.push(iv.lo[k].to_string());
-                    record.push(iv.hi[k].to_string());
-                }
-            }
+            record.extend(batch::output_row(fcs, k).map(|v| v.to_string()));
             w.write_record(&record)?;
         }
     }
@@ -429,69 +236,7 @@ fn write_output(
 mod tests {
     use super::*;
 
-    fn series(rows: &[(&str, f64)]) -> Series {
-        let rows = rows
-            .iter()
-            .enumerate()
-            .map(|(i, (t, y))| Row {
-                t: parse_time(t).unwrap(),
-                y: *y,
-                line: i as u64 + 2,
-            })
-            .collect();
-        Series {
-            id: "s1".into(),
-            rows,
-        }
-    }
-
-    #[test]
-    fn dates_set_the_grid_and_the_default_season() {
-        let daily = series(&[
-            ("2024-03-02", 2.0),
-            ("2024-03-01", 1.0),
-            ("2024-03-03", 3.0),
-        ]);
-        let kind = time_kind(std::slice::from_ref(&daily)).unwrap();
-        assert_eq!(kind.default_season(), 7);
-        assert_eq!(regularise(&daily, kind, None).unwrap(), vec![1.0, 2.0, 3.0]);
-        let monthly = series(&[
-            ("2024-01-01", 1.0),
-            ("2024-02-01", 2.0),
-            ("2024-04-01", 4.0),
-        ]);
-        let kind = time_kind(std::slice::from_ref(&monthly)).unwrap();
-        assert_eq!(kind, TimeKind::Months(1));
-        assert_eq!(kind.default_season(), 12);
-        let err = regularise(&monthly, kind, None).unwrap_err().to_string();
-        assert!(
-            err.contains("series s1, line 4") && err.contains("--fill zero"),
-            "{err}"
-        );
-        assert_eq!(
-            regularise(&monthly, kind, Some(Fill::Zero)).unwrap(),
-            vec![1.0, 2.0, 0.0, 4.0]
-        );
-        let hourly = series(&[("2024-01-01T00:00:00", 1.0), ("2024-01-01 01:00", 2.0)]);
-        assert_eq!(
-            time_kind(std::slice::from_ref(&hourly))
-                .unwrap()
-                .default_season(),
-            24
-        );
-    }
-
-    #[test]
-    fn integer_index_duplicates_and_mixtures_are_errors() {
-        let dup = series(&[("1", 1.0), ("2", 2.0), ("2", 3.0)]);
-        let kind = time_kind(std::slice::from_ref(&dup)).unwrap();
-        assert_eq!(kind.default_season(), 1);
-        let err = regularise(&dup, kind, None).unwrap_err().to_string();
-        assert!(err.contains("repeats"), "{err}");
-        let mixed = series(&[("1", 1.0), ("2024-01-01", 2.0)]);
-        assert!(time_kind(&[mixed]).is_err());
-        assert!(parse_time("yesterday").is_err());
-    }
+    // The grid, gap and duplicate rules are tested in abacus_forecast::batch.
 
     #[test]
     fn writes_one_block_per_series_in_input_order() {

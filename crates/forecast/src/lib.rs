@@ -6,6 +6,7 @@
 //! rolling-origin backtest live in [`metrics`].
 
 mod auto;
+pub mod batch;
 mod decompose;
 mod ets;
 pub mod events;
