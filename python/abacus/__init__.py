@@ -188,6 +188,8 @@ def plan(
     model: str = "theta",
     horizon_days: int = 28,
     excess_days: float = 90.0,
+    events="calendar",
+    safety: str = "spec",
 ) -> Plan:
     """The replenishment plan of ``abacus plan`` for every row of ``inventory``.
 
@@ -198,7 +200,10 @@ def plan(
     ``sales`` (date, sku, location_id, units) and optionally ``purchase_orders``
     (sku, location_id, quantity, expected_date, status; only ``open`` counts).
     ``as_of`` defaults to the inventory's ``as_of``. ``model`` as ``abacus plan
-    --model`` (default theta, or ``weekday-mean``).
+    --model`` (default theta, or ``weekday-mean``). ``events`` as ``abacus plan
+    --events``: ``"calendar"`` (the built-in sales-event calendar), a frame with
+    ``date, name`` (the dataset's events.csv, as the CLI uses when it has one) or
+    ``None``/``"none"``; ``safety`` is ``"spec"`` or ``"empirical"``.
     """
     if as_of is None:
         if "as_of" not in inventory.columns or inventory["as_of"].nunique() != 1:
@@ -228,11 +233,20 @@ def plan(
             (str(s), str(loc), int(d), float(q))
             for s, loc, d, q in zip(po["sku"], po["location_id"], days, po["quantity"])
         ]
+    event_list = None
+    if events is None or (isinstance(events, str) and events == "none"):
+        mode = "none"
+    elif isinstance(events, str):
+        mode = events
+    else:
+        mode = "calendar"
+        event_list = [(int(d), str(n)) for d, n in zip(_days(events["date"]), events["name"])]
     try:
         lines, problems = _native.plan_arrays(
             as_of_day, it, sup, inv, pairs,
             np.ascontiguousarray(codes.astype(np.int64)), _days(sales["date"]), units, orders,
             model=model, horizon_days=int(horizon_days), excess_days=float(excess_days),
+            events=mode, event_list=event_list, safety=str(safety),
         )
     except ValueError as e:
         raise AbacusError(str(e)) from None

@@ -13,8 +13,9 @@ use abacus_forecast::batch::{self, Gaps, RawTime, Row, Series, Unit};
 use abacus_forecast::{Forecast, Model, MAX_HORIZON};
 use abacus_funds::{Config, FundInfo, FundInput, FundTable, Metric};
 use abacus_inventory::demand::Method;
+use abacus_inventory::demand::Safety;
 use abacus_inventory::plan::{plan_all, ItemParams, LeadTime, PlanSettings};
-use abacus_inventory::series::{build_inputs, ItemRow, RetailData};
+use abacus_inventory::series::{build_inputs, first_sale, ItemRow, RetailData};
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -254,7 +255,7 @@ fn day(days: i64) -> PyResult<Date> {
 /// Plans every stocked SKU × location, as `abacus plan` does on a dataset.
 /// Dates are days since 1970-01-01. Returns (lines, problems) as tuples.
 #[pyfunction]
-#[pyo3(signature = (as_of, items, suppliers, inventory, pairs, sales_pair, sales_day, sales_units, orders, model="auto", horizon_days=28, excess_days=90.0))]
+#[pyo3(signature = (as_of, items, suppliers, inventory, pairs, sales_pair, sales_day, sales_units, orders, model="auto", horizon_days=28, excess_days=90.0, events="calendar", event_list=None, safety="spec"))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn plan_arrays<'py>(
     py: Python<'py>,
@@ -270,6 +271,9 @@ fn plan_arrays<'py>(
     model: &str,
     horizon_days: usize,
     excess_days: f64,
+    events: &str,
+    event_list: Option<Vec<(i64, String)>>,
+    safety: &str,
 ) -> PyResult<(Vec<Py<PyAny>>, Vec<(String, String, String)>)> {
     if !(1..=3650).contains(&horizon_days) {
         return Err(value_error("horizon_days must be between 1 and 3650"));
@@ -342,6 +346,42 @@ fn plan_arrays<'py>(
     let mut settings = PlanSettings::new(as_of);
     settings.horizon_days = horizon_days;
     settings.excess_days = excess_days;
+    settings.safety = match safety {
+        "spec" => Safety::Spec,
+        "empirical" => Safety::Empirical,
+        other => {
+            return Err(value_error(format!(
+                "safety {other:?}: use spec or empirical"
+            )))
+        }
+    };
+    // Events as `abacus plan --events calendar`: the dataset's list (events.csv)
+    // when given, else the built-in calendar, from the first sale to two years on.
+    if !matches!(events, "calendar" | "none") {
+        return Err(value_error(format!(
+            "events {events:?}: use calendar or none"
+        )));
+    }
+    if let (true, Some(first)) = (events == "calendar", first_sale(&data)) {
+        let end = as_of + chrono::Duration::days(730);
+        settings.events = match event_list {
+            Some(list) => {
+                let mut v = Vec::with_capacity(list.len());
+                for (d, name) in list {
+                    let d = day(d)?;
+                    if d >= first && d <= end {
+                        v.push((d, name));
+                    }
+                }
+                v.sort();
+                v
+            }
+            None => abacus_core::calendar::builtin_events(first, end)
+                .into_iter()
+                .map(|(d, n)| (d, n.to_string()))
+                .collect(),
+        };
+    }
     let plan = py.detach(|| {
         let (inputs, mut problems) = build_inputs(&data, &settings, method);
         let mut plan = plan_all(&inputs, &settings);

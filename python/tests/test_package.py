@@ -114,13 +114,20 @@ def test_the_gil_is_released_while_rust_computes(demo_long):
     assert took > 0.2 and len(ticks) > 0.2 * took / 0.001 * 0.1, (took, len(ticks))
 
 
-def test_plan_equals_abacus_plan_on_the_demo_data(demo_dir, tmp_path):
+@pytest.mark.parametrize("variant", ["default", "no-events-empirical"])
+def test_plan_equals_abacus_plan_on_the_demo_data(demo_dir, tmp_path, variant):
     r = demo_dir / "retail"
     read = lambda name: pd.read_csv(r / name, dtype={"sku": str, "location_id": str, "supplier_id": str})
+    if variant == "default":
+        # The CLI forecasts around the dataset's events.csv by default.
+        opts, flags = {"events": pd.read_csv(r / "events.csv")}, []
+    else:
+        opts, flags = {"events": None, "safety": "empirical"}, ["--events", "none", "--safety", "empirical"]
     got = abacus.plan(read("items.csv"), read("suppliers.csv"), read("inventory.csv"),
-                      read("sales.csv"), purchase_orders=read("purchase_orders.csv"))
+                      read("sales.csv"), purchase_orders=read("purchase_orders.csv"), **opts)
     out = subprocess.run([abacus_bin(), "--store", str(tmp_path / "store"), "plan",
-                          "--data", str(demo_dir), "--json"], check=True, capture_output=True, text=True)
+                          "--data", str(demo_dir), "--json", *flags],
+                         check=True, capture_output=True, text=True)
     want = json.loads(out.stdout)
     assert len(got.lines) == want["totals"]["lines"] > 0
     assert len(got.problems) == len(want["problems"])
