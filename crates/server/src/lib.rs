@@ -165,6 +165,11 @@ impl AppState {
         &self.0.metrics
     }
 
+    /// Waits until every queued audit-log entry and conversation is written.
+    pub fn flush(&self) {
+        self.0.writer.flush();
+    }
+
     pub(crate) fn keys(&self) -> &auth::Keys {
         &self.0.keys
     }
@@ -296,12 +301,17 @@ impl AppState {
                 }
             }
         }
+        let any = !all.is_empty();
         let mine: Vec<_> = all
             .into_iter()
             .filter(|s| caller.may_use(&s.info.id, &s.info.name))
             .collect();
         match mine.len() {
             1 => Ok(mine.into_iter().next().expect("one")),
+            0 if any => Err(ApiError::new(
+                "dataset_forbidden",
+                "this API key has no access to any dataset this server serves",
+            )),
             0 => Err(ApiError::new(
                 "dataset_not_found",
                 "no dataset is available to this API key; import one first",

@@ -1,14 +1,16 @@
 //! Wire types of the API (request bodies) and `JsonBody`, the JSON extractor whose
 //! rejections are `ApiError`s (bad JSON is answered in the same format as every error).
 
-use axum::extract::rejection::JsonRejection;
+use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::ApiError;
 
-/// `axum::Json`, with its rejections mapped to stable codes.
+/// A JSON object body, with every rejection mapped to a stable code: a missing or
+/// other content type is `unsupported_media_type`, a body over the limit
+/// `payload_too_large`, anything but a JSON object of the route's shape `invalid_json`.
 pub struct JsonBody<T>(pub T);
 
 impl<S, T> FromRequest<S> for JsonBody<T>
@@ -19,32 +21,43 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(JsonBody(v)),
-            Err(rejection) => Err(json_rejection(&rejection)),
+        let json_type = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .map(str::trim)
+            .is_some_and(|m| m.eq_ignore_ascii_case("application/json") || m.ends_with("+json"));
+        if !json_type {
+            return Err(ApiError::new(
+                "unsupported_media_type",
+                "send the body as JSON with `Content-Type: application/json`",
+            ));
         }
-    }
-}
-
-fn json_rejection(r: &JsonRejection) -> ApiError {
-    match r {
-        JsonRejection::MissingJsonContentType(_) => ApiError::new(
-            "unsupported_media_type",
-            "send the body as JSON with `Content-Type: application/json`",
-        ),
-        JsonRejection::JsonSyntaxError(e) => ApiError::new(
-            "invalid_json",
-            format!("the body is not valid JSON: {}", e.body_text()),
-        ),
-        JsonRejection::JsonDataError(e) => ApiError::new(
-            "invalid_json",
-            format!("the JSON does not fit this route: {}", e.body_text()),
-        ),
-        other if other.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
-            "payload_too_large",
-            "the body is over the server's size limit",
-        ),
-        other => ApiError::new("invalid_json", other.body_text()),
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new(
+                    "payload_too_large",
+                    "the body is over the server's size limit",
+                )
+            } else {
+                ApiError::new("invalid_json", r.body_text())
+            }
+        })?;
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+            return Err(ApiError::new(
+                "invalid_json",
+                "the body must be a JSON object",
+            ));
+        }
+        serde_json::from_slice(&bytes).map(JsonBody).map_err(|e| {
+            let what = if e.is_data() {
+                "the JSON does not fit this route"
+            } else {
+                "the body is not valid JSON"
+            };
+            ApiError::new("invalid_json", format!("{what}: {e}"))
+        })
     }
 }
 
