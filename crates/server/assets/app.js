@@ -117,9 +117,9 @@ function forecastChart(f) {
 function inventoryChart(l) {
   // Inventory position drawn down at the mean daily demand; a recommended order arrives on its date.
   const W = 640, H = 220, m = { l: 44, r: 10, t: 22, b: 22 };
-  const days = Math.max(28, l.horizon_days || 28);
   const asOf = new Date(state.plan.as_of + "T00:00:00Z");
   const arrival = l.order ? Math.round((new Date(l.order.arrival + "T00:00:00Z") - asOf) / 86400000) : -1;
+  const days = Math.max(28, l.horizon_days || 28, arrival + 14);
   const pts = [];
   let level = l.inventory_position;
   for (let d = 0; d <= days; d++) { if (d === arrival) level += l.order.qty; pts.push(level); level = Math.max(0, level - l.mu); }

@@ -1,6 +1,8 @@
 //! End-to-end tests of the `abacus` binary: the real executable on real files.
 
+mod browser;
 mod data;
+mod serve;
 
 use std::path::Path;
 use std::process::{Command, Output};
