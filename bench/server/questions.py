@@ -33,4 +33,6 @@ with open(out, "w") as fh:
     for q in qs:
         fh.write("  " + json.dumps(json.dumps({"question": q})) + ",\n")
     fh.write("}\n")
+with open(out.rsplit(".", 1)[0] + ".txt", "w") as fh:
+    fh.write("\n".join(qs) + "\n")
 print(len(qs))

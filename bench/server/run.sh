@@ -11,6 +11,7 @@ DURATION="${DURATION:-15}"
 TARGET="${CARGO_TARGET_DIR:-target}"
 command -v wrk >/dev/null || { echo "bench: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 cargo build --release --quiet -p abacus-cli
+cargo build --release --quiet -p abacus-server --example ask_timing
 B="$TARGET/release/abacus"
 WORK="$(mktemp -d)"
 SERVER_PID=""
@@ -44,6 +45,8 @@ if rows:
     q = lambda p: rows[min(len(rows) - 1, int(p * len(rows)))]
     print(f"in-server time per question (queue + assistant, audit log, {len(rows)} questions): p50 {q(0.5):.2f} ms, p99 {q(0.99):.2f} ms, mean {sum(rows)/len(rows):.2f} ms")
 PY
+echo "in-process, no HTTP (one thread, same questions):"
+"$TARGET/release/examples/ask_timing" "$ABACUS_HOME" "$WORK/demo" < "$WORK/questions.txt"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep '^abacus_answers_total' | sort -t' ' -k2 -nr | head -12
 if [ -n "${SOAK_SECS:-}" ]; then
   echo "soak: ${SOAK_SECS}s at concurrency 16"
