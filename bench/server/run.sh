@@ -37,6 +37,10 @@ for C in 1 16 64; do
   R=$(wrk -t$T -c$C -d${DURATION}s --timeout 10s -s $HERE/ask.lua "http://127.0.0.1:$PORT/v1/ask" | grep '^{')
   echo "concurrency $C: $R rss_kb=$(rss)"
 done
+# The HTTP stack's ceiling: the same load with calculations only (the cheapest answers).
+python3 $HERE/questions.py "$WORK/demo" "$WORK/calc.lua" calc >/dev/null
+R=$(QUESTIONS="$WORK/calc.lua" wrk -t2 -c16 -d${DURATION}s --timeout 10s -s $HERE/ask.lua "http://127.0.0.1:$PORT/v1/ask" | grep '^{')
+echo "calculations only, concurrency 16: $R"
 # Where the time goes: the assistant's own time per question, from the audit log.
 python3 - "$ABACUS_HOME/catalog.sqlite" <<'PY'
 import sqlite3, sys

@@ -11,8 +11,6 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-/// Name of the derived-cache entry; bump the version when the encoding or the metrics change.
-
 const FILTER_HELP: &str = "\
 FILTERS: whitespace-separated terms, all of which must hold:
   field>v  field>=v  field<v  field<=v  field=v   numeric comparison; v may end in % (4% = 0.04)

@@ -40,7 +40,8 @@ function show(view) {
 
 // ---------- tables
 function tableHtml(columns, rows, opts = {}) {
-  const head = "<thead><tr>" + columns.map((c, i) => `<th data-col="${i}">${esc(c)}</th>`).join("") + "</tr></thead>";
+  const numeric = columns.map((_, i) => rows.some((r) => typeof r[i] === "number") && !opts.html);
+  const head = "<thead><tr>" + columns.map((c, i) => `<th data-col="${i}" class="${numeric[i] || (opts.html && i > 2) ? "" : "text"}">${esc(c)}</th>`).join("") + "</tr></thead>";
   const body = "<tbody>" + rows.map((r, ri) => `<tr data-row="${ri}">` + r.map((v) => `<td class="${typeof v === "number" ? "" : "text"}">${opts.html ? v : esc(fmt(v))}</td>`).join("") + "</tr>").join("") + "</tbody>";
   return head + body;
 }
@@ -86,12 +87,19 @@ $("#ask-form").addEventListener("submit", async (e) => {
 $("#new-conversation").addEventListener("click", () => { state.conversation = newId(); $("#messages").innerHTML = ""; });
 
 // ---------- SVG charts
+function tick(v) {
+  const a = Math.abs(v);
+  if (a >= 1e6) return (v / 1e6).toFixed(1) + "M";
+  if (a >= 1e4) return (v / 1e3).toFixed(0) + "k";
+  if (a >= 1e3) return (v / 1e3).toFixed(1) + "k";
+  return String(Math.round(v * 10) / 10);
+}
 function scale(d0, d1, r0, r1) { const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0); return (v) => r0 + (v - d0) * k; }
 function svg(w, h, inner) { return `<svg viewBox="0 0 ${w} ${h}" xmlns="http://www.w3.org/2000/svg">${inner}</svg>`; }
 function axes(W, H, m, ymin, ymax, labels) {
   const y = scale(ymin, ymax, H - m.b, m.t);
   let s = `<line class="axis" x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}"/><line class="axis" x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}"/>`;
-  for (let i = 0; i <= 4; i++) { const v = ymin + (ymax - ymin) * i / 4; s += `<text x="${m.l - 4}" y="${y(v) + 3}" text-anchor="end">${esc(fmt(Math.round(v * 10) / 10))}</text>`; }
+  for (let i = 0; i <= 4; i++) { const v = ymin + (ymax - ymin) * i / 4; s += `<text x="${m.l - 4}" y="${y(v) + 3}" text-anchor="end">${esc(tick(v))}</text>`; }
   labels.forEach(([x, t]) => { s += `<text x="${x}" y="${H - m.b + 14}" text-anchor="middle">${esc(t)}</text>`; });
   return s;
 }
