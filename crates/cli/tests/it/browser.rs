@@ -59,6 +59,7 @@ async fn control_tower_in_headless_chromium() {
         std::path::Path::new(CHROMEDRIVER).exists(),
         "{CHROMEDRIVER} is missing: run scripts/setup.sh (installs the Debian packages chromium and chromium-driver), or set ABACUS_SKIP_BROWSER=1 to skip this test"
     );
+    let _heavy = crate::heavy_lock();
     let store = tempfile::tempdir().unwrap();
     let profile = tempfile::tempdir().unwrap();
     let server = Server::start(

@@ -110,6 +110,7 @@ fn dechunk(mut s: &str) -> String {
 
 #[test]
 fn serve_answers_over_http_with_keys() {
+    let _heavy = crate::heavy_lock();
     let store = tempfile::tempdir().unwrap();
     let o = abacus(store.path(), &["keys", "create", "--name", "e2e", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
