@@ -75,6 +75,15 @@ enum KeysCommand {
 
 pub(crate) fn serve(store_dir: Option<&PathBuf>, a: ServeArgs) -> anyhow::Result<()> {
     abacus_server::check_bind(&a.addr, a.no_auth).map_err(anyhow::Error::msg)?;
+    // Logs (internal errors with their detail, failed writes) go to stderr; RUST_LOG filters.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .try_init();
     let store = open_store(store_dir)?;
     let data = if a.demo {
         let out = store.home().join("demo-data");

@@ -89,6 +89,9 @@ async fn track(State(state): State<AppState>, req: Request, next: Next) -> Respo
         .into_response();
         code = Some("method_not_allowed");
     }
+    if res.status().is_server_error() {
+        tracing::warn!(%route, %method, status = res.status().as_u16(), code = code.unwrap_or(""), "request failed");
+    }
     state.metrics().request(
         &route,
         &method,
@@ -274,11 +277,20 @@ async fn chat(
     JsonBody(req): JsonBody<ChatRequest>,
 ) -> Result<Response, ApiError> {
     let served = state.resolve(&caller, req.dataset.as_deref())?;
+    // OpenAI's `user` is any end-user string (an email, say): one that is not a valid
+    // conversation id is used through its hash.
+    let from_user = req.user.as_deref().filter(|u| !u.is_empty()).map(|u| {
+        if check_conversation_id(u).is_ok() {
+            u.to_string()
+        } else {
+            format!("user-{}", &auth::hash_key(u)[..32])
+        }
+    });
     let conversation_id = headers
         .get("x-conversation-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
-        .or(req.user.clone())
+        .or(from_user)
         .filter(|s| !s.is_empty());
     let mut users: Vec<String> = req
         .messages

@@ -49,8 +49,8 @@ fn screenshot_dir() -> PathBuf {
     dir
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn control_tower_in_headless_chromium() {
+#[test]
+fn control_tower_in_headless_chromium() {
     if std::env::var("ABACUS_SKIP_BROWSER").is_ok_and(|v| v == "1") {
         eprintln!("browser test skipped: ABACUS_SKIP_BROWSER=1");
         return;
@@ -60,6 +60,15 @@ async fn control_tower_in_headless_chromium() {
         "{CHROMEDRIVER} is missing: run scripts/setup.sh (installs the Debian packages chromium and chromium-driver), or set ABACUS_SKIP_BROWSER=1 to skip this test"
     );
     let _heavy = crate::heavy_lock();
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(drive());
+}
+
+async fn drive() {
     let store = tempfile::tempdir().unwrap();
     let profile = tempfile::tempdir().unwrap();
     let server = Server::start(

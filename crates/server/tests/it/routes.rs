@@ -413,6 +413,24 @@ async fn chat_completions_plain_streaming_and_replayed() {
         "{}",
         r.text
     );
+    // A `user` that is no valid id (an email) still keeps a conversation, under its hash.
+    let first = r#"{"messages": [{"role": "user", "content": "How many units did the Shanghai warehouse sell last month?"}], "user": "ana@example.com"}"#;
+    let r = send(&s, post("/v1/chat/completions", Some(&k), first)).await;
+    assert!(
+        r.json["abacus"]["conversation_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("user-"),
+        "{}",
+        r.text
+    );
+    let r = send(&s, post("/v1/chat/completions", Some(&k), r#"{"messages": [{"role": "user", "content": "and Beijing?"}], "user": "ana@example.com"}"#)).await;
+    assert_eq!(
+        r.json["abacus"]["plan"]["scope"]["locations"],
+        json!(["WH-BJ"]),
+        "{}",
+        r.text
+    );
     let r = send(
         &s,
         post(
