@@ -43,6 +43,8 @@ pub struct Config {
     pub queue: usize,
     /// Largest request body, in bytes.
     pub body_limit: usize,
+    /// Largest upload to `POST /v1/import` (multipart), in bytes.
+    pub upload_limit: usize,
     /// Requests per second per key (≤ 0: no limit) and the burst allowed.
     pub rate_per_sec: f64,
     pub burst: f64,
@@ -63,6 +65,7 @@ impl Config {
             workers: cores,
             queue: 1024,
             body_limit: 64 * 1024,
+            upload_limit: 1024 * 1024 * 1024,
             rate_per_sec: 200.0,
             burst: 400.0,
             ask_timeout: Duration::from_secs(15),

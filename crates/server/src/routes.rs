@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use abacus_assistant::{Answer, State as Dialogue, Status};
 use abacus_store::{AuditEntry, Dataset, Store};
-use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, MatchedPath, Request, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -32,7 +32,10 @@ pub(crate) fn router(state: AppState) -> Router {
         .route("/v1/chat/completions", post(chat))
         .route("/v1/models", get(models))
         .route("/v1/datasets", get(datasets))
-        .route("/v1/import", post(import))
+        .route(
+            "/v1/import",
+            post(import).layer(DefaultBodyLimit::max(state.config().upload_limit)),
+        )
         .route("/v1/plan", post(plan))
         .route("/v1/network", post(network))
         .route("/v1/funds/screen", post(screen))
@@ -400,10 +403,14 @@ where
     }
 }
 
+/// `POST /v1/import`: `{"path": DIR}` (a folder on the server), or a multipart upload
+/// whose parts are named by their contract paths (`retail/sales.csv`, ...) plus a `name`
+/// part (the dataset's name; letters, digits, `-`, `_`). Uploads are written to
+/// `uploads/<name>/` in the store folder and imported from there, all or nothing.
 async fn import(
     State(state): State<AppState>,
     Extension(caller): Extension<Caller>,
-    JsonBody(req): JsonBody<ImportRequest>,
+    req: Request,
 ) -> Result<Json<Value>, ApiError> {
     if !caller.is_admin() {
         return Err(ApiError::new(
@@ -411,18 +418,30 @@ async fn import(
             "importing needs a key scoped to every dataset (`abacus keys create --datasets '*'`)",
         ));
     }
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let folder = if multipart {
+        let form = axum::extract::Multipart::from_request(req, &state)
+            .await
+            .map_err(|e| ApiError::new("invalid_request", e.body_text()))?;
+        receive_upload(&state, form).await?
+    } else {
+        let JsonBody(body) = JsonBody::<ImportRequest>::from_request(req, &state).await?;
+        std::path::PathBuf::from(body.path)
+    };
     let home = state.config().home.clone();
     let task = tokio::task::spawn_blocking(move || {
         let started = Instant::now();
         let store = Store::open(&home).map_err(ApiError::internal)?;
-        let info = store
-            .import(std::path::Path::new(&req.path), &mut |_| {})
-            .map_err(|e| match e {
-                abacus_store::Error::User(_) | abacus_store::Error::Import(_) => {
-                    ApiError::new("unprocessable", e.to_string())
-                }
-                other => ApiError::internal(other),
-            })?;
+        let info = store.import(&folder, &mut |_| {}).map_err(|e| match e {
+            abacus_store::Error::User(_) | abacus_store::Error::Import(_) => {
+                ApiError::new("unprocessable", e.to_string())
+            }
+            other => ApiError::internal(other),
+        })?;
         Ok::<_, ApiError>((info, started.elapsed().as_secs_f64()))
     });
     let (info, secs) = tokio::time::timeout(state.config().report_timeout, task)
@@ -432,6 +451,71 @@ async fn import(
     let v = reports::dataset_json(&info, Some(secs));
     state.upsert(info);
     Ok(Json(v))
+}
+
+/// Writes the parts of an upload into `uploads/<name>/` and returns that folder.
+async fn receive_upload(
+    state: &AppState,
+    mut form: axum::extract::Multipart,
+) -> Result<std::path::PathBuf, ApiError> {
+    let bad = |m: String| ApiError::new("invalid_request", m);
+    let mut name: Option<String> = None;
+    let mut files: Vec<(String, axum::body::Bytes)> = Vec::new();
+    while let Some(field) = form.next_field().await.map_err(|e| bad(e.body_text()))? {
+        let part = field.name().unwrap_or("").to_string();
+        let data = field.bytes().await.map_err(|e| {
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::new("payload_too_large", "the upload is over the server's limit")
+            } else {
+                bad(e.body_text())
+            }
+        })?;
+        if part == "name" {
+            name = Some(String::from_utf8_lossy(&data).trim().to_string());
+        } else if abacus_store::CONTRACT_FILES.contains(&part.as_str()) {
+            files.push((part, data));
+        } else {
+            return Err(bad(format!(
+                "part {part:?} is neither `name` nor a file of the data contract ({})",
+                abacus_store::CONTRACT_FILES.join(", ")
+            )));
+        }
+    }
+    let name = name.ok_or_else(|| bad("the upload needs a `name` part".into()))?;
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return Err(bad("`name` must be 1–64 letters, digits, - or _".into()));
+    }
+    if files.is_empty() {
+        return Err(bad("the upload holds no file of the data contract".into()));
+    }
+    let dir = state.config().home.join("uploads").join(&name);
+    let write = {
+        let dir = dir.clone();
+        move || -> std::io::Result<()> {
+            // The folder holds exactly this upload: files of an earlier one are removed.
+            if dir.exists() {
+                std::fs::remove_dir_all(&dir)?;
+            }
+            for (rel, data) in files {
+                let path = dir.join(&rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::write(path, data)?;
+            }
+            Ok(())
+        }
+    };
+    tokio::task::spawn_blocking(write)
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    Ok(dir)
 }
 
 async fn plan(

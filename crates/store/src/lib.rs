@@ -26,6 +26,9 @@ pub use cube::SalesCube;
 pub use dataset::{Catalog, Dataset};
 pub use error::{Error, ImportError, Result};
 pub use import::Progress;
+
+/// The files of the data contract, relative to a dataset folder (`retail/sales.csv`, ...).
+pub const CONTRACT_FILES: &[&str] = import::KNOWN_FILES;
 use model::Summary;
 pub use query::{SalesAgg, SalesFilter, SalesKey};
 

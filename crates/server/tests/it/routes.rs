@@ -605,6 +605,117 @@ async fn import_needs_an_admin_key() {
     assert!(r.json["summary"]["retail"].is_object());
 }
 
+/// A multipart body of (part name, bytes) pairs.
+fn multipart(parts: &[(&str, Vec<u8>)]) -> (String, Vec<u8>) {
+    let boundary = "abacus-test-boundary-7d3f";
+    let mut body = Vec::new();
+    for (name, data) in parts {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{name}\"\r\nContent-Type: text/csv\r\n\r\n").as_bytes(),
+        );
+        body.extend_from_slice(data);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+fn upload(key: &str, parts: &[(&str, Vec<u8>)]) -> axum::http::Request<axum::body::Body> {
+    let (content_type, body) = multipart(parts);
+    axum::http::Request::post("/v1/import")
+        .header("content-type", content_type)
+        .header("authorization", format!("Bearer {key}"))
+        .body(axum::body::Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn import_by_upload() {
+    // A store of its own, so that the new dataset does not change the other tests' store.
+    let f = fixture();
+    let home = tempfile::tempdir().unwrap();
+    let store = abacus_store::Store::open(home.path()).unwrap();
+    let (_, admin) = abacus_server::auth::create_key(&store, "admin", &["*".into()]).unwrap();
+    let (_, scoped) = abacus_server::auth::create_key(&store, "scoped", &["x".into()]).unwrap();
+    drop(store);
+    let mut c = config();
+    c.home = home.path().to_path_buf();
+    let s = abacus_server::AppState::new(c, None).unwrap();
+    let net = f.data.join("network");
+    let mut parts: Vec<(String, Vec<u8>)> = vec![("name".into(), b"uploaded-net".to_vec())];
+    for file in [
+        "nodes",
+        "lanes",
+        "demand",
+        "supply",
+        "processing",
+        "settings",
+    ] {
+        let p = net.join(format!("{file}.csv"));
+        if p.exists() {
+            parts.push((format!("network/{file}.csv"), std::fs::read(p).unwrap()));
+        }
+    }
+    let parts: Vec<(&str, Vec<u8>)> = parts.iter().map(|(n, d)| (n.as_str(), d.clone())).collect();
+    let r = send(&s, upload(&admin, &parts)).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.json["name"], "uploaded-net");
+    assert!(r.json["summary"]["network"].is_object());
+    assert!(r.json["summary"]["retail"].is_null());
+    // The uploaded dataset is served at once, by name.
+    let r = send(
+        &s,
+        post(
+            "/v1/network",
+            Some(&admin),
+            r#"{"dataset": "uploaded-net"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(r.json["result"]["status"], "optimal", "{}", r.text);
+    // Parts that are not contract files, a bad name, a file breaking the contract.
+    let r = send(
+        &s,
+        upload(
+            &admin,
+            &[("name", b"x".to_vec()), ("../etc/passwd", b"root".to_vec())],
+        ),
+    )
+    .await;
+    assert_eq!((r.status.as_u16(), r.code()), (400, "invalid_request"));
+    let r = send(
+        &s,
+        upload(
+            &admin,
+            &[
+                ("name", b"../up".to_vec()),
+                ("network/nodes.csv", b"a".to_vec()),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!((r.status.as_u16(), r.code()), (400, "invalid_request"));
+    let r = send(
+        &s,
+        upload(
+            &admin,
+            &[
+                ("name", b"broken".to_vec()),
+                ("network/nodes.csv", b"node_id,kind\nA,planet\n".to_vec()),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(
+        (r.status.as_u16(), r.code()),
+        (422, "unprocessable"),
+        "{}",
+        r.text
+    );
+    let r = send(&s, upload(&scoped, &parts)).await;
+    assert_eq!(r.code(), "admin_required");
+}
+
 #[test]
 fn every_code_has_one_status_and_the_same_shape() {
     use axum::response::IntoResponse;
