@@ -4,8 +4,10 @@
 set -euo pipefail
 
 # System packages the build needs: HiGHS (network engine) is built from source with cmake,
-# and its bindings are generated with bindgen, which needs libclang.
-PACKAGES=(cmake libclang-dev)
+# and its bindings are generated with bindgen, which needs libclang. The browser tests of
+# the web control tower drive headless Chromium through chromedriver; the server's load
+# test (bench/server) uses wrk.
+PACKAGES=(cmake libclang-dev chromium chromium-driver wrk)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

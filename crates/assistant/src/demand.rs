@@ -8,20 +8,40 @@ use abacus_forecast::retail::{forecast_daily, DailySeries, RetailForecast};
 use abacus_forecast::{metrics, Forecast, Model};
 use chrono::Duration;
 
+use abacus_store::Dataset;
+
 use crate::context::Context;
 use crate::Result;
 
 /// Interval levels reported with every forecast.
 pub const LEVELS: [f64; 2] = [80.0, 95.0];
 
-/// The dataset's sales events (its `events.csv`, else the built-in calendar) over a range.
-fn events(ctx: &Context<'_>, start: Date, end: Date) -> Result<Vec<(Date, String)>> {
-    Ok(ctx.ds.event_calendar(start, end)?)
+/// Where a series' data comes from: the dataset, its first sales day (None
+/// without sales) and the as-of date.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    pub ds: &'a Dataset,
+    pub first: Option<Date>,
+    pub as_of: Date,
+}
+
+impl<'a> Source<'a> {
+    fn of(ctx: &Context<'a>) -> Source<'a> {
+        Source {
+            ds: ctx.ds,
+            first: ctx.catalog.sales_range.map(|(f, _)| f),
+            as_of: ctx.catalog.as_of.unwrap_or(ctx.as_of),
+        }
+    }
 }
 
 /// Event windows learned from the dataset's total daily sales before `until`.
 pub(crate) fn event_profile(ctx: &Context<'_>, until: Date) -> Result<EventProfile> {
-    let Some((first, _)) = ctx.catalog.sales_range else {
+    profile_until(&Source::of(ctx), until)
+}
+
+fn profile_until(src: &Source<'_>, until: Date) -> Result<EventProfile> {
+    let Some(first) = src.first else {
         return Ok(EventProfile::default());
     };
     let end = until - Duration::days(1);
@@ -29,26 +49,21 @@ pub(crate) fn event_profile(ctx: &Context<'_>, until: Date) -> Result<EventProfi
         return Ok(EventProfile::default());
     }
     let mut agg = vec![0.0; (end - first).num_days() as usize + 1];
-    for (d, u) in ctx.ds.daily_units(&[], &[], first, end)? {
+    for (d, u) in src.ds.daily_units(&[], &[], first, end)? {
         agg[(d - first).num_days() as usize] += u;
     }
-    let ev = events(ctx, first, end)?;
+    let ev = src.ds.event_calendar(first, end)?;
     Ok(EventProfile::learn(&agg, first, &ev))
 }
 
 /// History, first day, and whether the item is out of stock now, for one series.
-fn prepared(
-    ctx: &Context<'_>,
-    sku: &str,
-    loc: &str,
-    as_of: Date,
-) -> Result<Option<(Vec<f64>, Date, bool)>> {
-    let y = history(ctx, sku, loc, as_of)?;
+fn prepared(src: &Source<'_>, sku: &str, loc: &str) -> Result<Option<(Vec<f64>, Date, bool)>> {
+    let y = history_of(src, sku, loc)?;
     if y.is_empty() {
         return Ok(None);
     }
-    let start = as_of - Duration::days(y.len() as i64);
-    let out_now = ctx
+    let start = src.as_of - Duration::days(y.len() as i64);
+    let out_now = src
         .ds
         .inventory()?
         .iter()
@@ -58,11 +73,22 @@ fn prepared(
 
 /// Daily units of one SKU at one location from its first sale to the day before `as_of`.
 pub fn history(ctx: &Context<'_>, sku: &str, loc: &str, as_of: Date) -> Result<Vec<f64>> {
-    let Some((first, _)) = ctx.catalog.sales_range else {
+    history_of(
+        &Source {
+            as_of,
+            ..Source::of(ctx)
+        },
+        sku,
+        loc,
+    )
+}
+
+fn history_of(src: &Source<'_>, sku: &str, loc: &str) -> Result<Vec<f64>> {
+    let Some(first) = src.first else {
         return Ok(Vec::new());
     };
-    let end = as_of - Duration::days(1);
-    let days = ctx
+    let end = src.as_of - Duration::days(1);
+    let days = src
         .ds
         .daily_units(&[sku.to_string()], &[loc.to_string()], first, end)?;
     let Some(start) = days.iter().find(|(_, u)| *u > 0.0).map(|(d, _)| *d) else {
@@ -96,16 +122,26 @@ pub fn retail_forecast(
     loc: &str,
     horizon: usize,
 ) -> Result<Option<RetailForecast>> {
-    let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
-    let Some((y, start, out_now)) = prepared(ctx, sku, loc, as_of)? else {
+    Ok(forecast_with_history(&Source::of(ctx), sku, loc, horizon)?.map(|(_, _, f)| f))
+}
+
+/// The retail forecast of one series from its first sale (None when it never
+/// sold), with the daily history behind it and that history's first day: stock-out
+/// days imputed, sales events (the dataset's event windows) taken into account.
+pub fn forecast_with_history(
+    src: &Source<'_>,
+    sku: &str,
+    loc: &str,
+    horizon: usize,
+) -> Result<Option<(Vec<f64>, Date, RetailForecast)>> {
+    let Some((y, start, out_now)) = prepared(src, sku, loc)? else {
         return Ok(None);
     };
-    let ev = events(
-        ctx,
+    let ev = src.ds.event_calendar(
         start,
-        as_of + Duration::days(horizon as i64 + abacus_forecast::events::PRE),
+        src.as_of + Duration::days(horizon as i64 + abacus_forecast::events::PRE),
     )?;
-    let profile = event_profile(ctx, as_of)?;
+    let profile = profile_until(src, src.as_of)?;
     let s = DailySeries {
         y: &y,
         start,
@@ -113,7 +149,8 @@ pub fn retail_forecast(
         out_of_stock_now: out_now,
         profile: Some(&profile),
     };
-    Ok(Some(forecast_daily(&s, horizon, Model::Auto, &LEVELS)?))
+    let f = forecast_daily(&s, horizon, Model::Auto, &LEVELS)?;
+    Ok(Some((y, start, f)))
 }
 
 /// Accuracy of one series: forecast the last `h` days from the history before them
@@ -124,8 +161,9 @@ pub fn backtest(
     loc: &str,
     h: usize,
 ) -> Result<Option<(f64, Option<f64>, f64, f64)>> {
-    let as_of = ctx.catalog.as_of.unwrap_or(ctx.as_of);
-    let Some((y, start, _)) = prepared(ctx, sku, loc, as_of)? else {
+    let src = Source::of(ctx);
+    let as_of = src.as_of;
+    let Some((y, start, _)) = prepared(&src, sku, loc)? else {
         return Ok(None);
     };
     if y.len() < h + 28 {
@@ -133,12 +171,10 @@ pub fn backtest(
     }
     let (train, test) = y.split_at(y.len() - h);
     // Only the training days are seen; the event calendar is known in advance.
-    let ev = events(
-        ctx,
-        start,
-        as_of + Duration::days(abacus_forecast::events::PRE),
-    )?;
-    let profile = event_profile(ctx, as_of - Duration::days(h as i64))?;
+    let ev = src
+        .ds
+        .event_calendar(start, as_of + Duration::days(abacus_forecast::events::PRE))?;
+    let profile = profile_until(&src, as_of - Duration::days(h as i64))?;
     let s = DailySeries {
         y: train,
         start,

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use abacus_store::model::Summary;
-use abacus_store::DatasetInfo;
 use anyhow::Context;
 use clap::Args;
 
@@ -132,7 +131,7 @@ pub(crate) fn import(store: Option<&PathBuf>, a: ImportArgs) -> anyhow::Result<(
     if a.json {
         outln!(
             "{}",
-            serde_json::to_string_pretty(&info_json(&info, Some(secs)))?
+            serde_json::to_string_pretty(&abacus_server::reports::dataset_json(&info, Some(secs)))?
         );
     } else {
         outln!("imported {} ({}) in {secs:.2}s", info.name, info.path);
@@ -145,7 +144,10 @@ pub(crate) fn datasets(store: Option<&PathBuf>, a: DatasetsArgs) -> anyhow::Resu
     let store = open_store(store)?;
     let all = store.datasets()?;
     if a.json {
-        let list: Vec<_> = all.iter().map(|i| info_json(i, None)).collect();
+        let list: Vec<_> = all
+            .iter()
+            .map(|i| abacus_server::reports::dataset_json(i, None))
+            .collect();
         outln!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(());
     }
@@ -166,21 +168,6 @@ pub(crate) fn datasets(store: Option<&PathBuf>, a: DatasetsArgs) -> anyhow::Resu
         print_summary(&info.summary);
     }
     Ok(())
-}
-
-fn info_json(info: &DatasetInfo, seconds: Option<f64>) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "id": info.id,
-        "name": info.name,
-        "path": info.path,
-        "fingerprint": info.fingerprint,
-        "imported_at": info.imported_at,
-        "summary": info.summary,
-    });
-    if let Some(s) = seconds {
-        v["seconds"] = serde_json::json!(s);
-    }
-    v
 }
 
 fn range(a: &Option<String>, b: &Option<String>) -> String {

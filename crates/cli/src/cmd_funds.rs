@@ -9,9 +9,7 @@ use abacus_core::date::iso;
 use abacus_funds::{parse_screen, Cell, Config, FundTable, Metric, Table, Unit, Window};
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use serde_json::{json, Value as Json};
-
-/// Name of the derived-cache entry; bump the version when the encoding or the metrics change.
+use serde_json::json;
 
 const FILTER_HELP: &str = "\
 FILTERS: whitespace-separated terms, all of which must hold:
@@ -108,15 +106,13 @@ fn load_table(store: Option<&PathBuf>, data: &Path, config: Config) -> anyhow::R
 }
 
 fn screen(t: &FundTable, filters: &str, as_json: bool) -> anyhow::Result<String> {
+    if as_json {
+        let v = abacus_server::reports::fund_screen_json(t, filters)?;
+        return Ok(serde_json::to_string_pretty(&v)?);
+    }
     let s = parse_screen(t, filters)?;
     let r = s.run(t);
     let table = t.table(&r.funds, &r.fields);
-    if as_json {
-        let mut v = table_json(&table);
-        v["count"] = json!(r.matched);
-        v["as_of"] = json!(t.as_of().map(iso));
-        return Ok(serde_json::to_string_pretty(&v)?);
-    }
     let head = match (r.matched, r.funds.len()) {
         (0, _) => "No active fund matches.".to_string(),
         (1, _) => "1 fund matches.".to_string(),
@@ -245,7 +241,9 @@ fn compare(
     };
     let table = t.table(&idx, &fields);
     if as_json {
-        return Ok(serde_json::to_string_pretty(&table_json(&table))?);
+        return Ok(serde_json::to_string_pretty(
+            &abacus_server::reports::fund_table_json(&table),
+        )?);
     }
     let mut out = render(&table);
     for row in &table.rows {
@@ -256,26 +254,6 @@ fn compare(
         }
     }
     Ok(out)
-}
-
-/// `{"columns": [...], "rows": [[...]]}` with exact numbers and `null` where undefined.
-fn table_json(t: &Table) -> Json {
-    let rows: Vec<Json> = t
-        .rows
-        .iter()
-        .map(|r| {
-            Json::Array(
-                r.iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => json!(s),
-                        Cell::Number { value, .. } => json!(value),
-                        Cell::Undefined(_) => Json::Null,
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
-    json!({ "columns": t.columns, "rows": rows })
 }
 
 /// Fractions as percentages with two decimals; ratios with two decimals; whole numbers as such.
@@ -372,7 +350,7 @@ mod tests {
             ],
         };
         assert_eq!(
-            table_json(&t),
+            abacus_server::reports::fund_table_json(&t),
             json!({"columns": ["fund_code", "name", "return_3y"], "rows": [["F1", "One", 0.1 / 3.0], ["F2", "Two", null]]})
         );
         assert_eq!(

@@ -4,12 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use abacus_network::{
-    optimize, parse_edit, what_if, Constraint, Edit, Infeasibility, Network, Outcome, Plan,
-    SolveOptions, WhatIf, EDIT_SYNTAX,
+    optimize, parse_edit, what_if, Edit, Infeasibility, Network, Outcome, Plan, SolveOptions,
+    WhatIf, EDIT_SYNTAX,
 };
 use anyhow::Context;
 use clap::Args;
-use serde_json::{json, Value};
 
 #[derive(Debug, Args)]
 #[command(after_help = EDIT_SYNTAX)]
@@ -37,6 +36,12 @@ pub(crate) fn run(store: Option<&PathBuf>, args: NetworkArgs) -> anyhow::Result<
     let dir = dataset_dir(&args.data);
     let store = crate::open_store(store)?;
     let dataset = crate::dataset_for(&store, &dir)?;
+    if args.json {
+        let v = abacus_server::reports::network_report(&dataset, &args.edits, args.time_limit)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        outln!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(());
+    }
     let model = dataset.network().context("reading the network")?;
     anyhow::ensure!(
         !model.nodes.is_empty(),
@@ -50,19 +55,10 @@ pub(crate) fn run(store: Option<&PathBuf>, args: NetworkArgs) -> anyhow::Result<
     };
     if edits.is_empty() {
         let out = optimize(&net, &opts)?;
-        if args.json {
-            let v = json!({ "mode": "baseline", "result": outcome_json(&out) });
-            outln!("{}", serde_json::to_string_pretty(&v)?);
-        } else {
-            print_outcome(&net, &out);
-        }
+        print_outcome(&net, &out);
     } else {
         let w = what_if(&net, &edits, &opts)?;
-        if args.json {
-            outln!("{}", serde_json::to_string_pretty(&what_if_json(&w))?);
-        } else {
-            print_what_if(&net, &w);
-        }
+        print_what_if(&net, &w);
     }
     Ok(())
 }
@@ -264,85 +260,4 @@ fn print_what_if(net: &Network, w: &WhatIf) {
         outln!();
         print_plan(net, p);
     }
-}
-
-fn constraint_json(c: &Constraint) -> Value {
-    let (kind, mut v) = match c {
-        Constraint::SupplierCapacity { node, .. } => ("supplier_capacity", json!({ "node": node })),
-        Constraint::Supply { node, product, .. } => {
-            ("supply", json!({ "node": node, "product": product }))
-        }
-        Constraint::FacilityCapacity { node, .. } => ("facility_capacity", json!({ "node": node })),
-        Constraint::LaneCapacity { from, to, .. } => {
-            ("lane_capacity", json!({ "from": from, "to": to }))
-        }
-        Constraint::Demand { node, product, .. } => {
-            ("demand", json!({ "node": node, "product": product }))
-        }
-        Constraint::MinFlow { lane, .. } => (
-            "min_flow",
-            json!({ "from": lane.from, "to": lane.to, "product": lane.product }),
-        ),
-    };
-    v["kind"] = json!(kind);
-    v["limit"] = json!(c.limit());
-    v["text"] = json!(c.to_string());
-    v
-}
-
-fn outcome_json(o: &Outcome) -> Value {
-    match o {
-        Outcome::Infeasible(i) => json!({
-            "status": "infeasible",
-            "total_cost": Value::Null,
-            "reason": i.reason,
-            "total_short": i.total_short,
-            "shortfalls": i.shortfalls.iter().map(|s| json!({
-                "constraint": constraint_json(&s.constraint), "required": s.required, "achieved": s.achieved,
-            })).collect::<Vec<_>>(),
-            "limits": i.limits.iter().map(constraint_json).collect::<Vec<_>>(),
-            "closed": i.closed,
-        }),
-        Outcome::Optimal(p) => json!({
-            "status": "optimal",
-            "total_cost": p.total_cost,
-            "lane_cost": p.lane_cost,
-            "processing_cost": p.processing_cost,
-            "fixed_cost": p.fixed_cost,
-            "proven_optimal": p.proven_optimal,
-            "mip_gap": p.mip_gap,
-            "flows": p.flows.iter().map(|f| json!({
-                "from": f.from, "to": f.to, "product": f.product,
-                "quantity": f.quantity, "unit_cost": f.unit_cost, "cost": f.cost,
-            })).collect::<Vec<_>>(),
-            "processed": p.processed.iter().map(|x| json!({
-                "node": x.node, "input": x.input, "output": x.output,
-                "quantity": x.quantity, "unit_cost": x.unit_cost, "cost": x.cost,
-            })).collect::<Vec<_>>(),
-            "facilities": p.facilities.iter().map(|f| json!({
-                "node": f.node, "open": f.open, "fixed_cost": f.fixed_cost,
-                "throughput": f.throughput, "capacity": f.capacity,
-            })).collect::<Vec<_>>(),
-            "binding": p.binding.iter().map(|b| json!({
-                "constraint": constraint_json(&b.constraint), "activity": b.activity, "shadow_price": b.shadow_price,
-            })).collect::<Vec<_>>(),
-        }),
-    }
-}
-
-fn what_if_json(w: &WhatIf) -> Value {
-    json!({
-        "mode": "what_if",
-        "edits": w.edits,
-        "value": w.scenario.cost(),
-        "baseline_cost": w.baseline.cost(),
-        "change": w.change,
-        "facility_changes": w.facility_changes.iter().map(|f| json!({
-            "node": f.node, "open_before": f.open_before, "open_after": f.open_after,
-        })).collect::<Vec<_>>(),
-        "flow_changes": w.flow_changes.iter().map(|c| json!({
-            "from": c.from, "to": c.to, "product": c.product, "before": c.before, "after": c.after,
-        })).collect::<Vec<_>>(),
-        "scenario": outcome_json(&w.scenario),
-    })
 }

@@ -3,17 +3,12 @@
 //! Reads the dataset from the store, hands plain rows to `abacus-inventory`.
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use abacus_core::date::iso;
-use abacus_inventory::demand::Method;
-use abacus_inventory::series::{self, RetailData};
 use abacus_inventory::whatif::WhatIf;
-use abacus_inventory::{plan_all, what_if, Edit, Plan, PlanLine, PlanSettings, Scope};
-use abacus_store::Dataset;
-use anyhow::Context;
+use abacus_inventory::{Edit, Plan, PlanLine, PlanSettings};
+use abacus_server::reports::{run_plan, PlanOptions};
 use clap::Args;
-use serde_json::{json, Value};
 
 use crate::{dataset_for, open_store};
 
@@ -64,58 +59,9 @@ pub(crate) struct PlanArgs {
     service_level: Vec<String>,
 }
 
-/// `VALUE[@kind:NAME]` → (value, scope).
-fn scoped(s: &str) -> anyhow::Result<(f64, Scope)> {
-    let (v, scope) = match s.split_once('@') {
-        None => (s, Scope::All),
-        Some((v, sc)) => {
-            let (kind, name) = sc
-                .split_once(':')
-                .with_context(|| format!("scope {sc:?}: expected kind:NAME"))?;
-            let name = name.to_string();
-            let scope = match kind.to_ascii_lowercase().as_str() {
-                "category" => Scope::Category(name),
-                "sku" => Scope::Sku(name),
-                "location" => Scope::Location(name),
-                other => anyhow::bail!("scope kind {other:?}: expected category, sku or location"),
-            };
-            (v, scope)
-        }
-    };
-    Ok((
-        v.trim()
-            .parse()
-            .with_context(|| format!("{v:?} is not a number"))?,
-        scope,
-    ))
-}
-
 fn edits(a: &PlanArgs) -> anyhow::Result<Vec<Edit>> {
-    let mut out = Vec::new();
-    for s in &a.scale_demand {
-        let (factor, scope) = scoped(s).context("--scale-demand")?;
-        out.push(Edit::ScaleDemand { scope, factor });
-    }
-    for s in &a.lead_time {
-        let (sup, days) = s
-            .split_once('=')
-            .context("--lead-time: expected SUPPLIER=DAYS[,SD]")?;
-        let (mean, sd) = match days.split_once(',') {
-            Some((m, sd)) => (m, Some(sd.trim().parse::<f64>().context("--lead-time sd")?)),
-            None => (days, None),
-        };
-        let mean_days = mean.trim().parse().context("--lead-time days")?;
-        out.push(Edit::LeadTime {
-            supplier_id: sup.trim().to_string(),
-            mean_days,
-            sd_days: sd,
-        });
-    }
-    for s in &a.service_level {
-        let (level, scope) = scoped(s).context("--service-level")?;
-        out.push(Edit::ServiceLevel { scope, level });
-    }
-    Ok(out)
+    abacus_server::reports::plan_edits(&a.scale_demand, &a.lead_time, &a.service_level)
+        .map_err(|e| anyhow::anyhow!("--{e}"))
 }
 
 pub(crate) fn run(store: Option<&PathBuf>, a: PlanArgs) -> anyhow::Result<()> {
@@ -124,111 +70,31 @@ pub(crate) fn run(store: Option<&PathBuf>, a: PlanArgs) -> anyhow::Result<()> {
         "--horizon must be between 1 and 3650 days"
     );
     anyhow::ensure!(a.excess_days > 0.0, "--excess-days must be > 0");
-    let method = if a.model.eq_ignore_ascii_case("weekday-mean") {
-        Method::WeekdayMean
-    } else {
-        Method::Engine(
-            a.model
-                .parse()
-                .map_err(|e| anyhow::anyhow!("--model: {e}"))?,
-        )
-    };
-    let edits = edits(&a)?;
     let store = open_store(store)?;
     let ds = dataset_for(&store, &a.data)?;
-    let started = Instant::now();
-    let data = retail_data(&ds)?;
-    let read_s = started.elapsed().as_secs_f64();
-    let as_of = data.as_of.context("the dataset has no retail as-of date")?;
-    let mut settings = PlanSettings::new(as_of);
-    settings.horizon_days = a.horizon;
-    settings.excess_days = a.excess_days;
-    if a.safety == "empirical" {
-        settings.safety = abacus_inventory::demand::Safety::Empirical;
-    }
-    if a.events == "calendar" {
-        if let Some(first) = series::first_sale(&data) {
-            settings.events = ds.event_calendar(first, as_of + chrono::Duration::days(730))?;
-        }
-    }
-    let (inputs, mut problems) = series::build_inputs(&data, &settings, method);
-    let forecast_s = started.elapsed().as_secs_f64() - read_s;
-    let mut plan = plan_all(&inputs, &settings);
-    plan.problems.append(&mut problems);
-    let timing = Timing {
-        read_s,
-        forecast_s,
-        plan_s: started.elapsed().as_secs_f64() - read_s - forecast_s,
+    let opts = PlanOptions {
+        horizon_days: a.horizon,
+        model: a.model.clone(),
+        excess_days: a.excess_days,
+        edits: edits(&a)?,
+        events: a.events == "calendar",
+        safety: abacus_server::reports::parse_safety(&a.safety).map_err(anyhow::Error::msg)?,
     };
-    let scenario = if edits.is_empty() {
-        None
-    } else {
-        Some(what_if(&inputs, &settings, &edits)?)
+    let run = run_plan(&ds, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let timing = Timing {
+        read_s: run.timing.read_s,
+        forecast_s: run.timing.forecast_s,
+        plan_s: run.timing.plan_s,
     };
     if a.json {
-        let mut v = plan_json(&plan, &settings, &a.model);
-        if let Some(w) = &scenario {
-            v["what_if"] = what_if_json(w);
-        }
-        outln!("{}", serde_json::to_string_pretty(&v)?);
+        outln!("{}", serde_json::to_string_pretty(&run.to_json(&a.model))?);
     } else {
-        print_text(&plan, &settings, &a, &timing);
-        if let Some(w) = &scenario {
+        print_text(&run.plan, &run.settings, &a, &timing);
+        if let Some(w) = &run.what_if {
             print_what_if(w, &a);
         }
     }
     Ok(())
-}
-
-/// Reads the rows the plan needs from an imported dataset.
-pub(crate) fn retail_data(ds: &Dataset) -> anyhow::Result<RetailData> {
-    Ok(abacus_assistant::control::retail_data(ds, None)?)
-}
-
-fn line_json(l: &PlanLine) -> Value {
-    json!({
-        "sku": l.sku, "location": l.location, "category": l.category, "supplier_id": l.supplier_id,
-        "mu": l.mu, "sigma": l.sigma,
-        "lead_time_days": l.lead_time.mean_days, "lead_time_sd_days": l.lead_time.sd_days,
-        "service_level": l.service_level, "z": l.z,
-        "lead_time_demand_mean": l.ltd_mean, "lead_time_demand_sd": l.ltd_sd,
-        "safety_stock": l.safety_stock, "reorder_point": l.reorder_point, "eoq": l.eoq,
-        "order_up_to": l.order_up_to, "on_hand": l.on_hand, "on_order": l.on_order,
-        "overdue_on_order": l.overdue, "inventory_position": l.position,
-        "daily_demand_28": l.daily_demand_28, "days_of_cover": l.days_of_cover,
-        "order": l.order.as_ref().map(|o| json!({
-            "qty": o.qty, "packs": o.packs, "arrival": iso(o.arrival), "value": o.value,
-        })),
-        "reason": l.reason,
-        "horizon_days": l.horizon_days,
-        "stockout_probability": l.stockout_probability,
-        "risk_method": l.risk_method.name(),
-        "stockout_date": l.stockout_date.map(iso),
-        "excess": l.excess.as_ref().map(|e| json!({"units": e.units, "value": e.value})),
-    })
-}
-
-fn plan_json(plan: &Plan, s: &PlanSettings, model: &str) -> Value {
-    let orders: Vec<&PlanLine> = plan.lines.iter().filter(|l| l.order.is_some()).collect();
-    json!({
-        "as_of": iso(s.as_of),
-        "horizon_days": s.horizon_days,
-        "excess_days": s.excess_days,
-        "forecast_model": model,
-        "totals": {
-            "lines": plan.lines.len(),
-            "orders": orders.len(),
-            "order_units": orders.iter().map(|l| l.order.as_ref().map_or(0, |o| o.qty)).sum::<u64>(),
-            "order_value": orders.iter().map(|l| l.order.as_ref().map_or(0.0, |o| o.value)).sum::<f64>(),
-            "excess_lines": plan.lines.iter().filter(|l| l.excess.is_some()).count(),
-            "excess_value": plan.lines.iter().filter_map(|l| l.excess.as_ref()).map(|e| e.value).sum::<f64>(),
-            "expected_stockouts": plan.lines.iter().map(|l| l.stockout_probability).sum::<f64>(),
-        },
-        "lines": plan.lines.iter().map(line_json).collect::<Vec<_>>(),
-        "problems": plan.problems.iter().map(|p| json!({
-            "sku": p.sku, "location": p.location, "error": p.error.to_string(),
-        })).collect::<Vec<_>>(),
-    })
 }
 
 fn money(v: f64) -> String {
@@ -406,19 +272,6 @@ fn print_text(plan: &Plan, s: &PlanSettings, a: &PlanArgs, t: &Timing) {
             plan.problems.len(),
         );
     }
-}
-
-fn what_if_json(w: &WhatIf) -> Value {
-    json!({
-        "changed_lines": w.changes.len(),
-        "changes": w.changes.iter().map(|c| json!({
-            "sku": c.scenario.sku, "location": c.scenario.location,
-            "baseline": line_json(&c.baseline), "scenario": line_json(&c.scenario),
-        })).collect::<Vec<_>>(),
-        "problems": w.problems.iter().map(|p| json!({
-            "sku": p.sku, "location": p.location, "error": p.error.to_string(),
-        })).collect::<Vec<_>>(),
-    })
 }
 
 fn print_what_if(w: &WhatIf, a: &PlanArgs) {

@@ -27,6 +27,7 @@ mod cmd_forecast;
 mod cmd_funds;
 mod cmd_network;
 mod cmd_plan;
+mod cmd_serve;
 mod progress;
 
 use std::path::PathBuf;
@@ -68,6 +69,10 @@ enum Command {
     Plan(cmd_plan::PlanArgs),
     /// Optimal supply-network plan, or a what-if with --edit (see `network --help` for the edit syntax).
     Network(cmd_network::NetworkArgs),
+    /// Serve the HTTP API, the OpenAI-compatible chat endpoint and the web control tower.
+    Serve(cmd_serve::ServeArgs),
+    /// Create, list and revoke the server's API keys.
+    Keys(cmd_serve::KeysArgs),
 }
 
 /// Opens the store chosen by `--store`, `$ABACUS_HOME` or the default location.
@@ -107,6 +112,8 @@ fn main() -> ExitCode {
         Command::Funds(a) => cmd_funds::run(store.as_ref(), a),
         Command::Plan(a) => cmd_plan::run(store.as_ref(), a),
         Command::Network(a) => cmd_network::run(store.as_ref(), a),
+        Command::Serve(a) => cmd_serve::serve(store.as_ref(), a),
+        Command::Keys(a) => cmd_serve::keys(store.as_ref(), a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

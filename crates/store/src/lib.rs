@@ -26,6 +26,9 @@ pub use cube::SalesCube;
 pub use dataset::{Catalog, Dataset};
 pub use error::{Error, ImportError, Result};
 pub use import::Progress;
+
+/// The files of the data contract, relative to a dataset folder (`retail/sales.csv`, ...).
+pub const CONTRACT_FILES: &[&str] = import::KNOWN_FILES;
 use model::Summary;
 pub use query::{SalesAgg, SalesFilter, SalesKey};
 
@@ -55,6 +58,20 @@ pub struct AuditEntry {
     pub status: String,
     pub answer: Option<String>,
     pub elapsed_ms: Option<f64>,
+}
+
+/// An API key of the server as the catalog keeps it: never the secret, only its hash.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiKey {
+    /// Public id (also the key's prefix).
+    pub id: String,
+    pub name: String,
+    /// Hex SHA-256 of the whole key.
+    pub hash: String,
+    /// Dataset ids or names the key may use; `*` for every dataset.
+    pub datasets: Vec<String>,
+    pub created_at: String,
+    pub revoked_at: Option<String>,
 }
 
 /// The store: a home folder with the catalog and one file per dataset.
@@ -242,6 +259,77 @@ impl Store {
         Ok(())
     }
 
+    /// Appends many audit-log entries in one transaction (the server's batched writer).
+    pub fn audit_batch(&mut self, entries: &[AuditEntry]) -> Result<()> {
+        let tx = self.catalog.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT INTO audit_log (at, dataset_id, conversation_id, question, plan, status, answer, elapsed_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?;
+            let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+            for e in entries {
+                stmt.execute(params![
+                    at,
+                    e.dataset_id,
+                    e.conversation_id,
+                    e.question,
+                    e.plan,
+                    e.status,
+                    e.answer,
+                    e.elapsed_ms
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Registers an API key (its hash only).
+    pub fn insert_key(&self, k: &ApiKey) -> Result<()> {
+        self.catalog.execute(
+            "INSERT INTO api_keys VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                k.id,
+                k.name,
+                k.hash,
+                serde_json::to_string(&k.datasets)?,
+                k.created_at,
+                k.revoked_at
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Every API key, revoked ones included, oldest first.
+    pub fn keys(&self) -> Result<Vec<ApiKey>> {
+        let mut stmt = self
+            .catalog
+            .prepare("SELECT * FROM api_keys ORDER BY created_at, id")?;
+        let rows = stmt.query_map([], row_to_key)?;
+        rows.map(|r| r?).collect()
+    }
+
+    /// The key with this hash, if any (revoked or not).
+    pub fn key_by_hash(&self, hash: &str) -> Result<Option<ApiKey>> {
+        self.catalog
+            .query_row("SELECT * FROM api_keys WHERE hash = ?1", [hash], row_to_key)
+            .optional()?
+            .transpose()
+    }
+
+    /// Revokes a key by id; false when there is no such key.
+    pub fn revoke_key(&self, id: &str) -> Result<bool> {
+        let n = self.catalog.execute(
+            "UPDATE api_keys SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+            params![
+                id,
+                chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ],
+        )?;
+        Ok(n > 0)
+    }
+
     /// Number of audit-log entries (for `abacus datasets` and tests).
     pub fn audit_len(&self) -> Result<u64> {
         Ok(self
@@ -282,6 +370,20 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+fn row_to_key(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<ApiKey>> {
+    let datasets: String = r.get(3)?;
+    Ok(serde_json::from_str(&datasets)
+        .map_err(Error::from)
+        .map(|datasets| ApiKey {
+            id: r.get(0).unwrap_or_default(),
+            name: r.get(1).unwrap_or_default(),
+            hash: r.get(2).unwrap_or_default(),
+            datasets,
+            created_at: r.get(4).unwrap_or_default(),
+            revoked_at: r.get(5).unwrap_or_default(),
+        }))
 }
 
 fn row_to_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<DatasetInfo>> {

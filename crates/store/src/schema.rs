@@ -55,4 +55,6 @@ CREATE TABLE IF NOT EXISTS conversations (id TEXT PRIMARY KEY, dataset_id TEXT N
 CREATE TABLE IF NOT EXISTS audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL,
   dataset_id TEXT, conversation_id TEXT, question TEXT NOT NULL, plan TEXT, status TEXT NOT NULL,
   answer TEXT, elapsed_ms REAL);
+CREATE TABLE IF NOT EXISTS api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL, hash TEXT NOT NULL UNIQUE,
+  datasets TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT);
 "#;

@@ -116,6 +116,7 @@ fn shared_sample_imports_under_three_seconds() {
         eprintln!("skipped: ../shared/data/sample is not present");
         return;
     };
+    let _quiet = crate::heavy_lock();
     let tmp = tempfile::tempdir().unwrap();
     let sample = shared.join("data/sample");
     let o = abacus(tmp.path(), &["import", "--json", sample.to_str().unwrap()]);

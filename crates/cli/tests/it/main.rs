@@ -1,9 +1,18 @@
 //! End-to-end tests of the `abacus` binary: the real executable on real files.
 
+mod browser;
 mod data;
+mod serve;
 
 use std::path::Path;
 use std::process::{Command, Output};
+
+/// Held by the tests that load the machine (servers, the browser) and by the timed
+/// import, so that a timing is never taken while another test saturates the cores.
+pub(crate) fn heavy_lock() -> std::sync::MutexGuard<'static, ()> {
+    static L: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    L.lock().unwrap_or_else(|e| e.into_inner())
+}
 
 /// Runs `abacus` with a private store and returns its output.
 pub(crate) fn abacus(store: &Path, args: &[&str]) -> Output {

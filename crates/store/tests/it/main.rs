@@ -3,6 +3,7 @@
 //! an import of the generated demo dataset checked against independent counts.
 
 mod bad_input;
+mod catalog;
 mod fixture;
 mod good_input;
 mod mutations;
