@@ -50,8 +50,8 @@ impl Default for Policy {
             min_similarity: 0.62,
             min_margin: 0.05,
             min_measure_margin: 0.08,
-            generative_top: 3,
-            generative_min_similarity: 0.45,
+            generative_top: 1,
+            generative_min_similarity: 0.55,
             forced_output: None,
         }
     }
@@ -552,13 +552,15 @@ pub struct Reading {
 }
 
 impl crate::Assistant<'_> {
-    /// The rules found no intent, the question is not marked out of scope, and the
+    /// The rules found no intent, the question is not marked out of scope nor a count
+    /// ("how many SKUs …": no label reads counts), and the
     /// English-only models can read it. (Called only when the rules' reading, follow-up
     /// included, came to nothing.)
     pub(crate) fn models_may_help(&self, d: &Draft) -> bool {
         self.policy.cascade != Cascade::Rules
             && d.intent.is_none()
             && !d.out_of_scope
+            && !d.count
             && readable(&d.text)
     }
 

@@ -241,10 +241,6 @@ pub(crate) const FEW_SHOT: &[(&str, Label)] = &[
     ),
     ("write a poem about the warehouse.", Label::None),
     (
-        "how many pieces of the product did customers buy last week?",
-        Label::SalesUnits,
-    ),
-    (
         "what will the product sell over the next month?",
         Label::Forecast,
     ),
@@ -252,21 +248,12 @@ pub(crate) const FEW_SHOT: &[(&str, Label)] = &[
         "what money did the category bring in during april?",
         Label::SalesRevenue,
     ),
-    (
-        "which items are about to run out at the warehouse?",
-        Label::StockoutRisk,
-    ),
     ("what is the capital of spain?", Label::None),
     (
         "how many of the product do we currently keep at the warehouse?",
         Label::StockOnHand,
     ),
     ("what should we order for the warehouse?", Label::Replenishment),
-    (
-        "where are we carrying too much stock?",
-        Label::ExcessStock,
-    ),
-    ("book a flight to the warehouse city.", Label::None),
     (
         "how much is the stock of the warehouse worth?",
         Label::StockValue,
