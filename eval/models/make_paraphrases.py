@@ -71,8 +71,12 @@ def sales_case(q, measure, per, sku=None, city=None, cat=None):
 def stock_case(q, sku=None, city=None, cat=None):
     loc = CITY.get(city)
     sku = NAME.get(sku, sku)
-    add(["stock"], q, {"status": "answered", "intent": "inventory_status", "value": on_hand(sku, loc, cat),
-                       "tol": 1e-9, "scope": scope(sku, loc, cat)})
+    stocked = any((not sku or r["sku"] == sku) and (not loc or r["location_id"] == loc)
+                  and (not cat or items[r["sku"]]["category"] == cat) for r in inv)
+    # A product with no inventory record at a location has no on-hand figure: no number.
+    figure = {"value": on_hand(sku, loc, cat), "tol": 1e-9} if stocked else {"no_value": True}
+    add(["stock"], q, {"status": "answered", "intent": "inventory_status", **figure,
+                       "scope": scope(sku, loc, cat)})
 
 
 def refuse(q):
