@@ -59,11 +59,13 @@ impl Default for Policy {
 
 impl Policy {
     pub fn from_env() -> Policy {
-        let mut p = Policy::default();
-        p.cascade = match std::env::var("ABACUS_CASCADE").as_deref() {
-            Ok("rules") => Cascade::Rules,
-            Ok("embed") => Cascade::Embed,
-            _ => Cascade::Full,
+        let mut p = Policy {
+            cascade: match std::env::var("ABACUS_CASCADE").as_deref() {
+                Ok("rules") => Cascade::Rules,
+                Ok("embed") => Cascade::Embed,
+                _ => Cascade::Full,
+            },
+            ..Policy::default()
         };
         let f = |k: &str, d: f32| {
             std::env::var(k)
@@ -166,9 +168,10 @@ impl Label {
     pub fn apply(self, d: &mut Draft) -> bool {
         let intent = match self {
             Label::SalesUnits | Label::SalesRevenue => Intent::SalesHistory,
-            Label::StockOnHand | Label::StockOpenOrders | Label::StockValue | Label::DaysOfCover => {
-                Intent::InventoryStatus
-            }
+            Label::StockOnHand
+            | Label::StockOpenOrders
+            | Label::StockValue
+            | Label::DaysOfCover => Intent::InventoryStatus,
             Label::Forecast => Intent::Forecast,
             Label::StockoutRisk => Intent::StockoutRisk,
             Label::Replenishment => Intent::Replenishment,
@@ -205,7 +208,11 @@ impl Label {
         if let Some(m) = stock {
             match d.stock_measure {
                 None => d.stock_measure = Some(m),
-                Some(had) if had != m && !(m == StockMeasure::ValueAtCost && had == StockMeasure::ValueAtPrice) => {
+                Some(had)
+                    if had != m
+                        && !(m == StockMeasure::ValueAtCost
+                            && had == StockMeasure::ValueAtPrice) =>
+                {
                     return false
                 }
                 _ => {}
@@ -249,9 +256,9 @@ impl Label {
             .find(|l| l.slots() == (intent, measure))
             .or_else(|| {
                 // The measure slot is optional where the intent has only one reading.
-                LABELS.into_iter().find(|l| {
-                    measure.is_none() && l.slots().0 == intent && l.slots().1.is_none()
-                })
+                LABELS
+                    .into_iter()
+                    .find(|l| measure.is_none() && l.slots().0 == intent && l.slots().1.is_none())
             })
     }
 }
@@ -278,10 +285,7 @@ pub fn parse_slots(text: &str) -> Result<Label, String> {
 
 /// The generative stage's grammar (GBNF): exactly one label's JSON.
 pub fn grammar() -> String {
-    let alts: Vec<String> = LABELS
-        .iter()
-        .map(|l| format!("{:?}", l.json()))
-        .collect();
+    let alts: Vec<String> = LABELS.iter().map(|l| format!("{:?}", l.json())).collect();
     format!("root ::= {}\n", alts.join(" | "))
 }
 
@@ -487,7 +491,9 @@ fn missing() -> String {
 fn read_vectors(path: &Path, n: usize) -> Option<Vec<Vec<f32>>> {
     let bytes = std::fs::read(path).ok()?;
     let word = |i: usize| -> Option<u32> {
-        Some(u32::from_le_bytes(bytes.get(i * 4..i * 4 + 4)?.try_into().ok()?))
+        Some(u32::from_le_bytes(
+            bytes.get(i * 4..i * 4 + 4)?.try_into().ok()?,
+        ))
     };
     let (count, dim) = (word(0)? as usize, word(1)? as usize);
     if count != n || bytes.len() != 8 + count * dim * 4 {
@@ -532,11 +538,7 @@ pub fn prompt(question: &str) -> String {
     for (q, l) in crate::exemplars::FEW_SHOT {
         p.push_str(&format!("Question: {q}\nJSON: {}\n\n", l.json()));
     }
-    let q: String = question
-        .chars()
-        .filter(|c| *c != '\n')
-        .take(300)
-        .collect();
+    let q: String = question.chars().filter(|c| *c != '\n').take(300).collect();
     p.push_str(&format!("Question: {q}\nJSON: "));
     p
 }
@@ -725,9 +727,8 @@ impl crate::Assistant<'_> {
             return r;
         }
         r.draft = Some(nd);
-        r.explain = format!(
-            "output {output} parsed and validated; stage: generative model answered"
-        );
+        r.explain =
+            format!("output {output} parsed and validated; stage: generative model answered");
         r
     }
 
@@ -744,7 +745,10 @@ impl crate::Assistant<'_> {
             None => "I am not sure I understood the question. Please rephrase it, naming the figure you want (units sold, revenue, stock on hand, a forecast …).".to_string(),
         };
         if let Some(e) = self.explain.borrow_mut().as_mut() {
-            e.push_str(&format!("; the {} reading did not validate: asked back", r.stage));
+            e.push_str(&format!(
+                "; the {} reading did not validate: asked back",
+                r.stage
+            ));
         }
         crate::Answer::clarify(r.draft.as_ref().and_then(|d| d.intent), None, text)
     }

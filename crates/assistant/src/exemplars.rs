@@ -253,7 +253,10 @@ pub(crate) const FEW_SHOT: &[(&str, Label)] = &[
         "how many of the product do we currently keep at the warehouse?",
         Label::StockOnHand,
     ),
-    ("what should we order for the warehouse?", Label::Replenishment),
+    (
+        "what should we order for the warehouse?",
+        Label::Replenishment,
+    ),
     (
         "how much is the stock of the warehouse worth?",
         Label::StockValue,

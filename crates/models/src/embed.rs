@@ -51,7 +51,8 @@ impl Embedder {
             .map_err(err)?;
         let device = Device::Cpu;
         let weights = std::fs::read(file("model.safetensors")?).map_err(err)?;
-        let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &device).map_err(err)?;
+        let vb =
+            VarBuilder::from_buffered_safetensors(weights, DType::F32, &device).map_err(err)?;
         let model = BertModel::load(vb, &config).map_err(err)?;
         Ok(Embedder {
             model,
@@ -92,10 +93,7 @@ impl Embedder {
         let ids = Tensor::from_vec(ids, (b, n), &self.device).map_err(err)?;
         let mask = Tensor::from_vec(mask, (b, n), &self.device).map_err(err)?;
         let types = ids.zeros_like().map_err(err)?;
-        let hidden = self
-            .model
-            .forward(&ids, &types, Some(&mask))
-            .map_err(err)?;
+        let hidden = self.model.forward(&ids, &types, Some(&mask)).map_err(err)?;
         // Mean over the real tokens only.
         let m = mask
             .to_dtype(DType::F32)

@@ -52,8 +52,8 @@ impl Generator {
             return Err(Error::Missing(path.display().to_string()));
         }
         let backend = backend()?;
-        let model = LlamaModel::load_from_file(backend, path, &LlamaModelParams::default())
-            .map_err(err)?;
+        let model =
+            LlamaModel::load_from_file(backend, path, &LlamaModelParams::default()).map_err(err)?;
         let threads = std::env::var("ABACUS_LLM_THREADS")
             .ok()
             .and_then(|s| s.parse().ok())

@@ -138,7 +138,12 @@ fn paraphrases_only_the_model_stages_resolve() {
     let full = Assistant::with_models(&ds, models.clone(), policy(Cascade::Full)).unwrap();
     for (q, want) in cases {
         let r = rules.ask(q, &mut State::default());
-        assert_ne!(r.status, Status::Answered, "rules alone answered {q}: {}", r.answer);
+        assert_ne!(
+            r.status,
+            Status::Answered,
+            "rules alone answered {q}: {}",
+            r.answer
+        );
         let m = full.ask(q, &mut State::default());
         let explain = m.explain.clone().unwrap_or_default();
         assert_eq!(m.status, Status::Answered, "{q}: {} ({explain})", m.answer);
@@ -147,10 +152,17 @@ fn paraphrases_only_the_model_stages_resolve() {
             (got - want).abs() <= 1e-6 * want.abs().max(1.0),
             "{q}: {got} != {want} ({explain})"
         );
-        assert!(explain.contains("stage: embeddings answered") || explain.contains("stage: generative model answered"), "{explain}");
+        assert!(
+            explain.contains("stage: embeddings answered")
+                || explain.contains("stage: generative model answered"),
+            "{explain}"
+        );
     }
     // Out-of-scope wording stays unanswered.
-    for q in ["Compose a limerick about the Beijing warehouse.", "Who painted the Mona Lisa?"] {
+    for q in [
+        "Compose a limerick about the Beijing warehouse.",
+        "Who painted the Mona Lisa?",
+    ] {
         let m = full.ask(q, &mut State::default());
         assert_ne!(m.status, Status::Answered, "{q}: {}", m.answer);
         assert!(m.value.is_none());
@@ -183,7 +195,10 @@ fn a_generative_output_that_fails_validation_asks_back() {
         ..Policy::default()
     };
     let a = Assistant::with_models(&ds, models.clone(), p).unwrap();
-    let r = a.ask("What did Beverages gross last month?", &mut State::default());
+    let r = a.ask(
+        "What did Beverages gross last month?",
+        &mut State::default(),
+    );
     assert_eq!(r.status, Status::Clarify, "{}", r.answer);
     assert!(r.value.is_none() && r.table.is_none());
     assert!(r.explain.unwrap().contains("failed validation"));
@@ -194,7 +209,10 @@ fn a_generative_output_that_fails_validation_asks_back() {
         ..Policy::default()
     };
     let a = Assistant::with_models(&ds, models, p).unwrap();
-    let r = a.ask("What did Beverages gross last month?", &mut State::default());
+    let r = a.ask(
+        "What did Beverages gross last month?",
+        &mut State::default(),
+    );
     let explain = r.explain.clone().unwrap_or_default();
     assert!(explain.contains("generative stage ("), "{explain}");
     let r = a.ask("Who painted the Mona Lisa?", &mut State::default());

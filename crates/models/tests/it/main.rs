@@ -33,10 +33,8 @@ fn embeddings_match_the_reference_vectors() {
     let t = Instant::now();
     let e = Embedder::load(&embed_path(&root).unwrap()).unwrap();
     eprintln!("embedder load {:.2} s", t.elapsed().as_secs_f64());
-    let fixture: serde_json::Value = serde_json::from_str(include_str!(
-        "../fixtures/minilm_reference.json"
-    ))
-    .unwrap();
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("../fixtures/minilm_reference.json")).unwrap();
     let sentences = fixture["sentences"].as_array().unwrap();
     assert!(sentences.len() >= 5);
     let texts: Vec<&str> = sentences
@@ -56,7 +54,11 @@ fn embeddings_match_the_reference_vectors() {
         let one = e.embed_one(s["text"].as_str().unwrap()).unwrap();
         let (cb, co) = (cosine(b, &want), cosine(&one, &want));
         eprintln!("{:>8.6} {:>8.6}  {}", cb, co, s["text"]);
-        assert!(cb >= 0.999 && co >= 0.999, "{}: cosine {cb} / {co}", s["text"]);
+        assert!(
+            cb >= 0.999 && co >= 0.999,
+            "{}: cosine {cb} / {co}",
+            s["text"]
+        );
         let norm: f32 = one.iter().map(|x| x * x).sum::<f32>().sqrt();
         assert!((norm - 1.0).abs() < 1e-4);
     }
@@ -87,7 +89,9 @@ fn generation_follows_the_grammar() {
     let v: serde_json::Value = serde_json::from_str(&out.text).unwrap();
     assert!(["red", "green", "blue"].contains(&v["colour"].as_str().unwrap()));
     // Unconstrained continuation works too, and stops at the token limit.
-    let free = g.generate("The capital of France is", "root ::= [a-zA-Z ,.]+", 8).unwrap();
+    let free = g
+        .generate("The capital of France is", "root ::= [a-zA-Z ,.]+", 8)
+        .unwrap();
     assert!(free.tokens <= 8);
     assert!(!free.text.is_empty());
 }
