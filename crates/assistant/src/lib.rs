@@ -5,10 +5,12 @@
 //! from anywhere but an engine's result.
 
 pub mod answer;
+pub mod cascade;
 mod context;
 pub mod control;
 pub mod demand;
 pub mod dialogue;
+mod exemplars;
 pub mod funds;
 mod future;
 pub mod network;
@@ -21,6 +23,7 @@ use abacus_nlu::understand::{understand, Draft};
 use abacus_store::Dataset;
 
 pub use answer::{Answer, Status, Table};
+pub use cascade::{Cascade, Models, Policy};
 use context::Context;
 pub use dialogue::State;
 
@@ -54,15 +57,31 @@ pub struct Assistant<'a> {
     /// Options of the clarifying question this turn asks, for the next turn.
     pending: std::cell::RefCell<Option<(String, Vec<String>)>>,
     funds: std::cell::OnceCell<Result<abacus_funds::FundTable, String>>,
+    /// The model stages (loaded on first use, shared by every assistant of the process).
+    models: std::sync::Arc<Models>,
+    policy: Policy,
 }
 
 impl<'a> Assistant<'a> {
+    /// An assistant using this process's models ([`Models::global`]) and the cascade
+    /// policy of the environment ([`Policy::from_env`]).
     pub fn new(ds: &'a Dataset) -> Result<Assistant<'a>> {
+        Assistant::with_models(ds, Models::global(), Policy::from_env())
+    }
+
+    /// An assistant with given models (held once per process by a server) and policy.
+    pub fn with_models(
+        ds: &'a Dataset,
+        models: std::sync::Arc<Models>,
+        policy: Policy,
+    ) -> Result<Assistant<'a>> {
         Ok(Assistant {
             ctx: Context::new(ds)?,
             explain: std::cell::RefCell::new(None),
             pending: std::cell::RefCell::new(None),
             funds: std::cell::OnceCell::new(),
+            models,
+            policy,
         })
     }
 
@@ -142,7 +161,40 @@ impl<'a> Assistant<'a> {
             }
             return a;
         }
-        let plan = match dialogue::build(&draft, state, &self.ctx) {
+        let mut built = dialogue::build(&draft, state, &self.ctx);
+        let mut by_model: Option<cascade::Reading> = None;
+        if matches!(built, dialogue::Built::Unsupported) && self.models_may_help(&draft) {
+            let reading = self.model_stages(&draft);
+            if let Some(d) = &reading.draft {
+                built = dialogue::build(d, state, &self.ctx);
+            }
+            let note = reading.explain.clone();
+            if let Some(e) = self.explain.borrow_mut().as_mut() {
+                e.push_str("; ");
+                e.push_str(&note);
+            }
+            if reading.draft.is_some() {
+                by_model = Some(reading);
+            }
+        } else if self.policy.cascade == Cascade::Rules {
+            if let Some(e) = self.explain.borrow_mut().as_mut() {
+                e.push_str("; model stages off (ABACUS_CASCADE=rules)");
+            }
+        }
+        if let Some(reading) = &by_model {
+            // A model's reading is answered only when it builds into a complete plan
+            // that runs; anything else asks back instead of guessing.
+            let plan = match built {
+                dialogue::Built::Plan(p) => p,
+                _ => return self.model_clarify(reading, "the plan it gives is incomplete"),
+            };
+            return match self.execute(plan.clone()) {
+                Ok(a) if a.status == Status::Answered => a,
+                Ok(a) => self.model_clarify(reading, &a.answer),
+                Err(e) => self.model_clarify(reading, &e.to_string()),
+            };
+        }
+        let plan = match built {
             dialogue::Built::Plan(p) => p,
             dialogue::Built::Clarify {
                 plan,

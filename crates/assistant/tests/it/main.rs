@@ -3,6 +3,7 @@
 //! `make_cases.py` straight from the CSVs), answer-text provenance, and hostile input.
 
 mod hostile;
+mod models;
 mod snapshots;
 mod table;
 
