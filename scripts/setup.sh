@@ -6,8 +6,8 @@ set -euo pipefail
 # System packages the build needs: HiGHS (network engine) is built from source with cmake,
 # and its bindings are generated with bindgen, which needs libclang. The browser tests of
 # the web control tower drive headless Chromium through chromedriver; the server's load
-# test (bench/server) uses wrk.
-PACKAGES=(cmake libclang-dev chromium chromium-driver wrk)
+# test (bench/server) uses wrk. The Python package's Spark tests need Java 17.
+PACKAGES=(cmake libclang-dev chromium chromium-driver wrk openjdk-17-jre-headless)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
