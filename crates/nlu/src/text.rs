@@ -105,20 +105,27 @@ pub fn word_matches(q: &str, w: &str) -> bool {
     if q == w {
         return true;
     }
+    // The cheap refusals first (this runs for every question word against every
+    // lexicon word): a different first letter, or lengths further apart than the
+    // typo budget (the distance is at least the length difference).
+    if q.chars().next() != w.chars().next() {
+        return false;
+    }
     let (lq, lw) = (q.chars().count(), w.chars().count());
+    let allowed = if lw >= 8 { 2 } else { 1 };
     // Short words and common words are never read as typos of other words
     // ("than" is not "that", "share" is not "sharpe").
     if lw < 5
         || lq < 4
-        || COMMON.contains(&q)
+        || lq.abs_diff(lw) > allowed
         || q.chars().any(|c| c.is_ascii_digit())
         || w.chars().any(|c| c.is_ascii_digit())
+        || COMMON.contains(&q)
     {
         return false;
     }
-    let allowed = if lw >= 8 { 2 } else { 1 };
     // Damerau-Levenshtein catches transposed letters ("waht").
-    strsim::damerau_levenshtein(q, w) <= allowed && q.chars().next() == w.chars().next()
+    strsim::damerau_levenshtein(q, w) <= allowed
 }
 
 /// Everyday words that are only ever themselves.
