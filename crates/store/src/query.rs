@@ -91,38 +91,55 @@ impl Dataset {
                 Some(SalesKey::Brand) => attrs[s].map_or_else(String::new, |i| i.brand.clone()),
             }
         };
-        // Per group: units, revenue, the SKUs seen.
-        let mut groups: BTreeMap<String, (f64, f64, Vec<bool>)> = BTreeMap::new();
+        // Per group: units, revenue, the SKUs seen. Each (sku, location) pair finds
+        // its group once; rows then add into the group by index.
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut acc: Vec<(f64, f64, Vec<bool>)> = Vec::new();
         if by.is_none() {
-            groups.insert(String::new(), (0.0, 0.0, vec![false; cube.skus.len()]));
+            index.insert(String::new(), 0);
+            acc.push((0.0, 0.0, vec![false; cube.skus.len()]));
         }
-        let mut keys: Vec<Option<String>> =
-            vec![None; cube.skus.len() * cube.locations.len().max(1)];
+        let width = cube.locations.len().max(1);
+        let mut group_of: Vec<Option<usize>> = vec![None; cube.skus.len() * width];
         for r in cube.range(start, end) {
             let (s, l) = (cube.sku[r] as usize, cube.loc[r] as usize);
             if !sku_ok[s] || !loc_ok[l] {
                 continue;
             }
-            let k = keys[s * cube.locations.len() + l]
-                .get_or_insert_with(|| key(s, l))
-                .clone();
-            let g = groups
-                .entry(k)
-                .or_insert_with(|| (0.0, 0.0, vec![false; cube.skus.len()]));
+            let g = match group_of[s * width + l] {
+                Some(g) => g,
+                None => {
+                    let k = key(s, l);
+                    let g = match index.get(&k) {
+                        Some(&g) => g,
+                        None => {
+                            acc.push((0.0, 0.0, vec![false; cube.skus.len()]));
+                            index.insert(k, acc.len() - 1);
+                            acc.len() - 1
+                        }
+                    };
+                    group_of[s * width + l] = Some(g);
+                    g
+                }
+            };
             let u = cube.units[r];
-            g.0 += u;
-            g.1 += u * price[s];
+            let a = &mut acc[g];
+            a.0 += u;
+            a.1 += u * price[s];
             if u > 0.0 {
-                g.2[s] = true;
+                a.2[s] = true;
             }
         }
-        Ok(groups
+        Ok(index
             .into_iter()
-            .map(|(key, (units, revenue, seen))| SalesAgg {
-                key,
-                units,
-                revenue,
-                skus_sold: seen.iter().filter(|b| **b).count() as i64,
+            .map(|(key, g)| {
+                let (units, revenue, seen) = &acc[g];
+                SalesAgg {
+                    key,
+                    units: *units,
+                    revenue: *revenue,
+                    skus_sold: seen.iter().filter(|b| **b).count() as i64,
+                }
             })
             .collect())
     }
