@@ -24,6 +24,13 @@ pub const PLAN_MODEL: Model = Model::Theta;
 
 /// Reads the rows the plan needs. `only`: the (sku, location) pairs to include (all when None);
 /// their sales are read per series from the index.
+/// The sales events a plan forecasts around: the dataset's calendar (its
+/// `events.csv`, else the built-in one) from the first sale to two years past
+/// the as-of date. `abacus plan`, the server and the assistant share it.
+pub fn plan_events(ds: &Dataset, first: Date, as_of: Date) -> Result<Vec<(Date, String)>> {
+    Ok(ds.event_calendar(first, as_of + chrono::Duration::days(730))?)
+}
+
 pub fn retail_data(ds: &Dataset, only: Option<&[(String, String)]>) -> Result<RetailData> {
     let retail = ds
         .info
@@ -138,9 +145,7 @@ fn plan_scope(
         settings.excess_days = x;
     }
     if let Some((first, _)) = ctx.catalog.sales_range {
-        settings.events = ctx
-            .ds
-            .event_calendar(first, as_of + chrono::Duration::days(730))?;
+        settings.events = plan_events(ctx.ds, first, as_of)?;
         settings.event_profile = Some(crate::demand::event_profile(ctx, as_of)?);
     }
     let (inputs, problems) = build_inputs(&data, &settings, Method::Engine(PLAN_MODEL));

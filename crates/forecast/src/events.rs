@@ -12,7 +12,6 @@
 //! event's date (Chinese New Year is lunar).
 
 use abacus_core::Date;
-use chrono::{Datelike, Duration};
 
 /// Days before an event that its window covers.
 pub const PRE: i64 = 28;
@@ -111,19 +110,21 @@ impl EventProfile {
     }
 }
 
-/// Weekday (0 = Monday) of `start + i` days; used by callers that align weeks.
-pub fn weekday(start: Date, i: usize) -> u32 {
-    (start + Duration::days(i as i64))
-        .weekday()
-        .num_days_from_monday()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
 
     fn date(y: i32, m: u32, d: u32) -> Date {
         Date::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Weekday (0 = Monday) of `start + i` days.
+    fn weekday(start: Date, i: usize) -> u32 {
+        use chrono::Datelike;
+        (start + Duration::days(i as i64))
+            .weekday()
+            .num_days_from_monday()
     }
 
     /// Two years of a weekly pattern with a pre-sale: +50% in the 14 days before

@@ -345,7 +345,7 @@ pub fn run_plan(ds: &Dataset, o: &PlanOptions) -> Result<PlanRun, ReportError> {
     settings.safety = o.safety;
     if o.events {
         if let Some(first) = abacus_inventory::series::first_sale(&data) {
-            settings.events = ds.event_calendar(first, as_of + chrono::Duration::days(730))?;
+            settings.events = abacus_assistant::control::plan_events(ds, first, as_of)?;
         }
     }
     let (inputs, mut problems) = abacus_inventory::series::build_inputs(&data, &settings, method);
