@@ -73,12 +73,20 @@ pub const SALES_ZH_AR: &[&str] = &[
     "إيرادات",
     "بيع",
 ];
-pub const REVENUE_WORDS: &[&str] = &["revenue", "revenues", "turnover", "gmv", "income", "rev"];
+/// Words for the money taken from sales (revenue = units × unit price), in the ways
+/// people say it: "takings", "turnover", "sales value", "gross sales", "income".
+pub const REVENUE_WORDS: &[&str] = &[
+    "revenue", "revenues", "turnover", "gmv", "income", "rev", "takings", "proceeds", "receipts",
+];
 pub const REVENUE_PHRASES: &[&str] = &[
     "sales value",
+    "sales values",
     "sales amount",
     "value of sales",
+    "value sold",
     "dollar sales",
+    "gross sales",
+    "sales in money",
     "money",
 ];
 pub const REVENUE_ZH_AR: &[&str] = &["销售额", "营收", "收入", "إيرادات"];

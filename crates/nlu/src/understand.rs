@@ -502,10 +502,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
     let has_node =
         linked.of(Kind::Node).next().is_some() || linked.of(Kind::Product).next().is_some();
+    let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
+    // A revenue word ("takings", "income") is itself a sales word.
     let sales = t.word(SALES_WORDS)
         || t.contains(SALES_ZH_AR)
-        || t.phrase(&["units sold", "how many units did", "how many did"]);
-    let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
+        || t.phrase(&["units sold", "how many units did", "how many did"])
+        || t.word(REVENUE_WORDS)
+        || t.phrase(&["gross sales", "sales value", "value of sales"]);
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
     let forecast = t.word(FORECAST_WORDS)
         || t.contains(FORECAST_ZH_AR)
