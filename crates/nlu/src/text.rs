@@ -134,7 +134,7 @@ const COMMON: &[&str] = &[
     "sale", "stores", "store", "month", "months", "weeks", "years", "total", "totals", "order",
     "orders", "price", "prices", "value", "values", "after", "other", "under", "above", "below",
     "about", "shore", "stock", "stocks", "units", "items", "rates", "since", "today", "trade",
-    "early", "later", "least", "first", "fewer", "lower", "higher",
+    "early", "later", "least", "first", "fewer", "lower", "higher", "last", "past", "next",
 ];
 
 /// Whether a question word is a typo-tolerant match of any of `words`.
@@ -178,5 +178,7 @@ mod tests {
         assert!(word_matches("revenu", "revenue"));
         assert!(!word_matches("cola", "coke"));
         assert!(!word_matches("sku-10023", "sku-10024"));
+        // "which warehouses sold last month" is not "sold least".
+        assert!(!word_matches("last", "least"));
     }
 }
