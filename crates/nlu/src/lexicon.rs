@@ -81,6 +81,74 @@ const CITIES: &[(&str, &[&str])] = &[
     ("Fuzhou", &["福州"]),
 ];
 
+/// Short forms of city names as people type them ("bj units", "gz on hand").
+const CITY_SHORT: &[(&str, &str)] = &[
+    ("Beijing", "bj"),
+    ("Shanghai", "sh"),
+    ("Guangzhou", "gz"),
+    ("Chengdu", "cd"),
+    ("Shenzhen", "sz"),
+    ("Wuhan", "wh"),
+    ("Hangzhou", "hz"),
+    ("Nanjing", "nj"),
+    ("Xi'an", "xa"),
+    ("Chongqing", "cq"),
+    ("Tianjin", "tj"),
+    ("Qingdao", "qd"),
+    ("Suzhou", "sz"),
+    ("Xiamen", "xm"),
+    ("Changsha", "cs"),
+    ("Zhengzhou", "zz"),
+    ("Kunming", "km"),
+    ("Dalian", "dl"),
+    ("Hong Kong", "hk"),
+    ("Ningbo", "nb"),
+    ("Hefei", "hf"),
+    ("Fuzhou", "fz"),
+];
+
+/// Short words that are English first: never read as a location's short form.
+const NOT_SHORT_FORMS: &[&str] = &[
+    "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me",
+    "my", "no", "of", "ok", "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are",
+    "can", "for", "get", "has", "how", "its", "new", "not", "now", "one", "our", "out", "per",
+    "the", "top", "two", "who", "why", "yes", "you", "qty", "avg", "max", "min", "sum", "eoq",
+    "rop", "sku", "yoy", "ytd", "mtd", "pcs", "pos", "dc", "dcs", "wh", "inv",
+];
+
+/// Short forms of each location: the letters after the last dash of its id ("WH-BJ" →
+/// "bj") and the usual short form of its city ("Guangzhou" → "gz"). A short form two
+/// locations share, or one that is an everyday word, is left out; matched only as a
+/// whole word (never as a typo), so it cannot swallow other words.
+fn location_short_forms(location_cities: &[(String, String)]) -> Vec<(String, String)> {
+    let mut forms: Vec<(String, String)> = Vec::new();
+    for (loc, city) in location_cities {
+        let mut mine: Vec<String> = Vec::new();
+        if let Some((_, tail)) = loc.rsplit_once('-') {
+            let tail = tail.to_lowercase();
+            if (2..=3).contains(&tail.len()) && tail.chars().all(|c| c.is_ascii_alphabetic()) {
+                mine.push(tail);
+            }
+        }
+        if let Some((_, short)) = CITY_SHORT
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(city.trim()))
+        {
+            mine.push(short.to_string());
+        }
+        mine.sort();
+        mine.dedup();
+        forms.extend(mine.into_iter().map(|f| (f, loc.clone())));
+    }
+    let shared: Vec<String> = forms
+        .iter()
+        .filter(|(f, l)| forms.iter().any(|(g, m)| g == f && m != l))
+        .map(|(f, _)| f.clone())
+        .collect();
+    forms.retain(|(f, _)| !shared.contains(f) && !NOT_SHORT_FORMS.contains(&f.as_str()));
+    forms
+}
+
 /// A mention of the catalog in the question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -173,6 +241,14 @@ impl Lexicon {
                         e.names.push(name_tokens(o));
                     }
                 }
+            }
+        }
+        for (form, loc) in location_short_forms(location_cities) {
+            if let Some(e) = entries
+                .iter_mut()
+                .find(|e| e.kind == Kind::Location && e.id == loc)
+            {
+                e.names.push(vec![form]);
             }
         }
         Lexicon {
