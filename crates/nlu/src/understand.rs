@@ -296,6 +296,9 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
             });
         }
     }
+    if let Some(r) = ordered_groups(t) {
+        return Some(r);
+    }
     // "which category sold the most", "which 3 categories brought in the most revenue"
     for (phrases, ascending) in [
         (
@@ -348,6 +351,71 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
                     });
                 }
             }
+        }
+    }
+    None
+}
+
+/// "Order our four warehouses by how many units they shifted, best first", "list the
+/// brands by revenue", "categories by units, lowest first": plural entities put in order
+/// by a figure. A verb of ordering before the entities, or an order word after them,
+/// together with "by" right after the entities.
+fn ordered_groups(t: &Text<'_>) -> Option<Ranking> {
+    const LOW_FIRST: &[&str] = &[
+        "worst first",
+        "lowest first",
+        "least first",
+        "smallest first",
+        "fewest first",
+        "bottom first",
+        "from worst",
+        "from lowest",
+        "from least",
+        "from smallest",
+        "from fewest",
+        "ascending",
+        "low to high",
+        "lowest to highest",
+        "least to most",
+    ];
+    const HIGH_FIRST: &[&str] = &[
+        "best first",
+        "highest first",
+        "most first",
+        "largest first",
+        "biggest first",
+        "top first",
+        "from best",
+        "from highest",
+        "from most",
+        "from largest",
+        "from biggest",
+        "descending",
+        "high to low",
+        "highest to lowest",
+        "most to least",
+    ];
+    let w = &t.words;
+    let ascending = t.phrase(LOW_FIRST);
+    let cue = ascending || t.phrase(HIGH_FIRST);
+    for j in 0..w.len() {
+        // Plural entity words only: "by warehouse" is a breakdown, handled elsewhere.
+        let Some(by) = group_word(w[j]).filter(|_| w[j].ends_with('s')) else {
+            continue;
+        };
+        let by_follows = w[j + 1..w.len().min(j + 3)].contains(&"by");
+        let verb_before = w[j.saturating_sub(4)..j].iter().any(|x| {
+            matches!(
+                *x,
+                "order" | "rank" | "sort" | "arrange" | "list" | "put" | "line"
+            )
+        });
+        if by_follows && (verb_before || cue) {
+            return Some(Ranking {
+                by,
+                top: None,
+                ascending,
+            });
         }
     }
     None
