@@ -325,6 +325,9 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             what: "what to rank: SKUs, categories, locations or brands".into(),
         };
     }
+    if let Some(what) = list_without_a_way(draft, intent) {
+        return Built::Missing { intent, what };
+    }
     let f = &draft.funds;
     let plan = match intent {
         Intent::SalesHistory => {
@@ -492,6 +495,46 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
     }
     Built::Plan(plan)
+}
+
+/// "Which SKUs in Beijing sold …?", "Order our warehouses …": a question whose answer is
+/// a list of entities, read as neither a ranking nor a list the engines compute (SKUs
+/// with or without sales, SKUs with nothing on hand). A single total would answer a
+/// different question: ask instead.
+fn list_without_a_way(draft: &Draft, intent: Intent) -> Option<String> {
+    let group = draft.list_of?;
+    let listed = match intent {
+        Intent::SalesHistory => {
+            draft.ranking.is_some()
+                || matches!(
+                    draft.sales_measure,
+                    Some(SalesMeasure::SkusSold | SalesMeasure::SkusNotSold)
+                )
+                || draft.versus
+                || draft.difference
+                || draft.share
+                || draft.count
+                || draft.yoy
+        }
+        Intent::InventoryStatus => {
+            draft.ranking.is_some()
+                || draft.count
+                || matches!(
+                    draft.stock_measure,
+                    Some(StockMeasure::ZeroOnHand | StockMeasure::DaysOfCover)
+                )
+        }
+        _ => true,
+    };
+    let noun = match group {
+        GroupBy::Sku => "SKUs",
+        GroupBy::Location => "locations",
+        GroupBy::Category => "categories",
+        GroupBy::Brand => "brands",
+    };
+    (!listed).then(|| {
+        format!("how to pick the {noun}: I can rank them by units, revenue or stock (\"top 5 {noun} by revenue\"), or list the SKUs with no sales or with nothing on hand")
+    })
 }
 
 /// "And over 5 years?": a window without a metric.

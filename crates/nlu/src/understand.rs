@@ -65,6 +65,8 @@ pub struct Draft {
     pub limit: Option<usize>,
     /// Capitalised words that look like a name but fit nothing in the data.
     pub unknown_name: Option<String>,
+    /// "Which SKUs …", "list the warehouses …": the answer is a list of these entities.
+    pub list_of: Option<GroupBy>,
     /// A condition the engines cannot apply ("excluding Snacks", "per week", "on weekends"),
     /// in words: answering without it would give a wrong figure.
     pub unsupported_condition: Option<String>,
@@ -143,6 +145,34 @@ fn small_number(w: &str) -> Option<usize> {
     w.parse::<usize>()
         .ok()
         .or_else(|| WORDS.iter().position(|x| *x == w))
+}
+
+/// "Which SKUs …", "what 3 items …", "list the warehouses …", "name our brands …": the
+/// entities (plural) the answer must list.
+fn asks_for_list(words: &[&str]) -> Option<GroupBy> {
+    for (i, w) in words.iter().enumerate() {
+        let lead = matches!(*w, "which" | "what")
+            || (matches!(*w, "list" | "name" | "identify" | "find") && i == 0)
+            || (*w == "show" && i == 0);
+        if !lead {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && (matches!(words[j], "me" | "the" | "all" | "our" | "any" | "of")
+                || small_number(words[j]).is_some())
+        {
+            j += 1;
+        }
+        if let Some(g) = words
+            .get(j)
+            .filter(|x| x.ends_with('s') && !matches!(**x, "sales" | "units"))
+            .and_then(|x| group_word(x))
+        {
+            return Some(g);
+        }
+    }
+    None
 }
 
 fn group_word(w: &str) -> Option<GroupBy> {
@@ -1063,6 +1093,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "across the network",
         "all dcs",
     ]) || t.contains(&["全国", "所有仓"]);
+
+    d.list_of = asks_for_list(&words);
 
     // Questions about products: a name that fits nothing is never read as "every product".
     let about_products = matches!(
