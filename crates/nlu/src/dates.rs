@@ -42,6 +42,21 @@ pub struct Dates {
     pub invalid: Option<String>,
     /// Token indexes used by date expressions (so they are not read as quantities).
     pub used: Vec<usize>,
+    /// Ranges joined from two periods ("from March to May"): (first, second, joined), so
+    /// that a comparison of the two ("growth from April 2025 to April 2026") can undo it.
+    pub joined: Vec<(Period, Period, Period)>,
+}
+
+impl Dates {
+    /// Splits joined ranges back into their two periods (for comparisons).
+    pub fn unjoin(&mut self) {
+        for (a, b, j) in std::mem::take(&mut self.joined) {
+            if let Some(k) = self.periods.iter().position(|p| *p == j) {
+                self.periods[k] = a;
+                self.periods.insert(k + 1, b);
+            }
+        }
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -168,9 +183,12 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
     let mut d = Dates::default();
     let w: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let yesterday = as_of - Duration::days(1);
+    // (period index, first token, end token) of each English period expression.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < w.len() {
         let rest = &w[i..];
+        let found_before = d.periods.len();
         let take = |d: &mut Dates, n: usize, p: Option<Period>| {
             if let Some(p) = p {
                 d.periods.push(p);
@@ -210,6 +228,68 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
         }
         let n = match rest {
+            // "since the start of the year", "from the beginning of this month", "since the start of 2025"
+            ["since" | "from", ..] if start_of(rest, as_of).is_some() => {
+                let (k, p) = start_of(rest, as_of).expect("checked");
+                take(&mut d, k, Some(p))
+            }
+            // "since last year": from the start of last year up to the as-of date.
+            ["since", "last" | "previous" | "prior", unit, ..]
+                if matches!(
+                    *unit,
+                    "year" | "yr" | "quarter" | "qtr" | "month" | "week" | "wk"
+                ) =>
+            {
+                let start = match *unit {
+                    "year" | "yr" => year_range(as_of.year() - 1).start,
+                    "quarter" | "qtr" => {
+                        let q = (as_of.month() - 1) / 3 + 1;
+                        if q == 1 {
+                            quarter_range(as_of.year() - 1, 4).start
+                        } else {
+                            quarter_range(as_of.year(), q - 1).start
+                        }
+                    }
+                    "month" => {
+                        let m = as_of - Duration::days(i64::from(as_of.day()));
+                        month_range(m.year(), m.month()).start
+                    }
+                    // "last week" is the seven days before the as-of date.
+                    _ => as_of - Duration::days(7),
+                };
+                take(&mut d, 3, Some(Period { start, end: as_of }))
+            }
+            // "month to date", "MTD", "quarter to date", "the year so far"
+            ["mtd", ..] | ["month", "to", "date", ..] | ["month-to-date", ..] => {
+                let p = month_range(as_of.year(), as_of.month());
+                take(
+                    &mut d,
+                    if rest[0] == "month" { 3 } else { 1 },
+                    Some(Period {
+                        start: p.start,
+                        end: as_of,
+                    }),
+                )
+            }
+            ["qtd", ..] | ["quarter", "to", "date", ..] | ["quarter-to-date", ..] => {
+                let p = quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1);
+                take(
+                    &mut d,
+                    if rest[0] == "quarter" { 3 } else { 1 },
+                    Some(Period {
+                        start: p.start,
+                        end: as_of,
+                    }),
+                )
+            }
+            ["year", "so", "far", ..] => take(
+                &mut d,
+                3,
+                Some(Period {
+                    start: year_range(as_of.year()).start,
+                    end: as_of,
+                }),
+            ),
             ["yesterday", ..] => take(
                 &mut d,
                 1,
@@ -393,25 +473,31 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
             ["since", m, ..] if month_of(m).is_some() => {
                 let mo = month_of(m).unwrap_or(1);
-                let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
-                    Some(y) => (y, 3),
+                // "since March 15": from that day, not the month's first.
+                let day = rest
+                    .get(2)
+                    .map(|t| t.trim_end_matches(|c: char| c.is_ascii_alphabetic()))
+                    .and_then(|t| t.parse::<u32>().ok())
+                    .filter(|x| (1..=31).contains(x));
+                let at = if day.is_some() { 3 } else { 2 };
+                let (y, k) = match rest.get(at).and_then(|t| year_token(t)) {
+                    Some(y) => (y, at + 1),
                     None => (
-                        if mo <= as_of.month() {
+                        if (mo, day.unwrap_or(1)) <= (as_of.month(), as_of.day()) {
                             as_of.year()
                         } else {
                             as_of.year() - 1
                         },
-                        2,
+                        at,
                     ),
                 };
-                take(
-                    &mut d,
-                    k,
-                    Some(Period {
-                        start: month_range(y, mo).start,
-                        end: as_of,
-                    }),
-                )
+                match NaiveDate::from_ymd_opt(y, mo, day.unwrap_or(1)) {
+                    Some(start) => take(&mut d, k, Some(Period { start, end: as_of })),
+                    None => {
+                        d.invalid = Some(rest[..k].join(" "));
+                        k
+                    }
+                }
             }
             [q, ..]
                 if q.len() == 2
@@ -490,6 +576,11 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                             w.get(i.wrapping_sub(1)),
                             Some(&"in")
                                 | Some(&"since")
+                                | Some(&"to")
+                                | Some(&"until")
+                                | Some(&"through")
+                                | Some(&"from")
+                                | Some(&"between")
                                 | Some(&"during")
                                 | Some(&"for")
                                 | Some(&"of")
@@ -558,10 +649,88 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 }
             }
         };
+        if d.periods.len() == found_before + 1 {
+            spans.push((found_before, i, i + n.max(1)));
+        }
         i += n.max(1);
     }
+    join_ranges(&w, &spans, &mut d);
     chinese_and_arabic(lower, as_of, &mut d);
     d
+}
+
+/// "since the start of the year", "from the beginning of this month", "since the start
+/// of 2025": (tokens used, the period from that start to the as-of date).
+fn start_of(rest: &[&str], as_of: Date) -> Option<(usize, Period)> {
+    let mut k = 1;
+    if rest.get(k) == Some(&"the") {
+        k += 1;
+    }
+    if !matches!(rest.get(k), Some(&"start") | Some(&"beginning")) || rest.get(k + 1) != Some(&"of")
+    {
+        return None;
+    }
+    k += 2;
+    if matches!(rest.get(k), Some(&"the") | Some(&"this")) {
+        k += 1;
+    }
+    if rest.get(k) == Some(&"current") {
+        k += 1;
+    }
+    let start = match *rest.get(k)? {
+        "year" | "yr" => year_range(as_of.year()).start,
+        "quarter" | "qtr" => quarter_range(as_of.year(), (as_of.month() - 1) / 3 + 1).start,
+        "month" => month_range(as_of.year(), as_of.month()).start,
+        "week" => as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday())),
+        t => match (year_token(t), month_of(t)) {
+            (Some(y), _) => year_range(y).start,
+            (None, Some(m)) => match rest.get(k + 1).and_then(|t| year_token(t)) {
+                Some(y) => {
+                    k += 1;
+                    month_range(y, m).start
+                }
+                None => {
+                    let y = if m <= as_of.month() {
+                        as_of.year()
+                    } else {
+                        as_of.year() - 1
+                    };
+                    month_range(y, m).start
+                }
+            },
+            _ => return None,
+        },
+    };
+    Some((k + 1, Period { start, end: as_of }))
+}
+
+/// Two periods written as the ends of one range ("from March to May 2026", "between Q1
+/// and Q2", "January through April") become that range.
+fn join_ranges(w: &[&str], spans: &[(usize, usize, usize)], d: &mut Dates) {
+    let mut k = spans.len();
+    while k >= 2 {
+        k -= 1;
+        let (pa, a0, a1) = spans[k - 1];
+        let (pb, b0, _) = spans[k];
+        if pb != pa + 1 || pb >= d.periods.len() || b0 != a1 + 1 {
+            continue;
+        }
+        let joiner = w[a1];
+        let before = a0.checked_sub(1).map(|j| w[j]);
+        let range = matches!(joiner, "to" | "until" | "till" | "through" | "thru" | "-")
+            || (joiner == "and" && before == Some("between"));
+        let (a, b) = (d.periods[pa], d.periods[pb]);
+        if range && a.start <= b.end {
+            let j = Period {
+                start: a.start,
+                end: b.end,
+            };
+            d.periods[pa] = j;
+            d.joined.push((a, b, j));
+            d.periods.remove(pb);
+            d.used.extend(a1..b0);
+        }
+    }
 }
 
 fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
@@ -704,6 +873,41 @@ mod tests {
         assert_eq!(one("Q2"), r("2025-04-01", "2025-06-30"));
         assert_eq!(one("Q1 2026"), r("2026-01-01", "2026-03-31"));
         assert_eq!(one("since March"), r("2026-03-01", "2026-06-30"));
+        assert_eq!(one("since March 15"), r("2026-03-15", "2026-06-30"));
+        assert_eq!(one("since last year"), r("2025-01-01", "2026-06-30"));
+        assert_eq!(one("since last month"), r("2026-05-01", "2026-06-30"));
+        assert_eq!(
+            one("since the start of the year"),
+            r("2026-01-01", "2026-06-30")
+        );
+        assert_eq!(
+            one("since the beginning of this year"),
+            r("2026-01-01", "2026-06-30")
+        );
+        assert_eq!(
+            one("from the start of the month"),
+            r("2026-06-01", "2026-06-30")
+        );
+        assert_eq!(
+            one("since the start of 2025"),
+            r("2025-01-01", "2026-06-30")
+        );
+        assert_eq!(
+            one("since the beginning of April"),
+            r("2026-04-01", "2026-06-30")
+        );
+        assert_eq!(one("the year so far"), r("2026-01-01", "2026-06-30"));
+        assert_eq!(one("month to date"), r("2026-06-01", "2026-06-30"));
+        assert_eq!(one("QTD"), r("2026-04-01", "2026-06-30"));
+        assert_eq!(one("from March to May 2026"), r("2026-03-01", "2026-05-31"));
+        assert_eq!(
+            one("between Q1 2025 and Q2 2025"),
+            r("2025-01-01", "2025-06-30")
+        );
+        assert_eq!(
+            one("January through April 2026"),
+            r("2026-01-01", "2026-04-30")
+        );
         assert_eq!(one("YTD"), r("2026-01-01", "2026-06-30"));
         assert_eq!(one("yesterday"), r("2026-06-29", "2026-06-29"));
         assert_eq!(one("this week"), r("2026-06-29", "2026-06-30"));

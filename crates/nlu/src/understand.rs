@@ -497,6 +497,84 @@ fn capitalised_unknown(
     None
 }
 
+/// Words that ask how a figure changed between two periods.
+const GROWTH_WORDS: &[&str] = &[
+    "growth",
+    "grow",
+    "grew",
+    "grown",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "decline",
+    "declined",
+    "change",
+    "changed",
+    "rise",
+    "rose",
+    "risen",
+    "fall",
+    "fell",
+    "fallen",
+    "drop",
+    "dropped",
+    "jump",
+    "jumped",
+    "improve",
+    "improved",
+    "improvement",
+];
+
+fn d_versus_words(t: &Text<'_>) -> bool {
+    t.word(&["vs", "versus", "compare", "compared", "against"])
+}
+
+/// Of exactly two periods where one is the other a year earlier, the later one.
+fn two_periods_a_year_apart(dates: &Dates) -> Option<crate::dates::Period> {
+    match dates.periods[..] {
+        [a, b] if a.year_before() == b => Some(a),
+        [a, b] if b.year_before() == a => Some(b),
+        _ => None,
+    }
+}
+
+/// A sales question that names two periods the plan cannot both use (a comparison of
+/// periods that are not a year apart, "more in March than in May"): answering for the
+/// first period alone would give a figure for a different question.
+fn periods_left_over(d: &Draft, dates: &Dates) -> Option<String> {
+    (d.intent == Some(Intent::SalesHistory) && dates.periods.len() >= 2).then(|| {
+        "two separate periods (only growth against the same period a year earlier is computed; ask for each period on its own)".to_string()
+    })
+}
+
+/// "since …" that no date expression accounts for ("since the promo", "since last
+/// year"): answering over all the history instead would give a wrong figure.
+fn unread_since(words: &[&str], dates: &Dates) -> Option<String> {
+    if !dates.periods.is_empty() {
+        return None;
+    }
+    let i = words.iter().position(|w| *w == "since")?;
+    if dates.used.contains(&(i + 1)) || dates.used.contains(&i) {
+        return None;
+    }
+    // The whole history is what these mean.
+    let next = words.get(i + 1).copied().unwrap_or("");
+    let next2 = words.get(i + 2).copied().unwrap_or("");
+    if matches!(next, "launch" | "inception" | "ever" | "records")
+        || matches!(
+            (next, next2),
+            ("it", _) | ("the", "beginning") | ("the", "start") | ("we", _) | ("records", _)
+        ) && !words.get(i + 3).is_some_and(|w| *w == "of")
+    {
+        return None;
+    }
+    Some(format!(
+        "a period I could not read (\"{}\"); name it as a month, quarter, year or dates",
+        words[i..words.len().min(i + 4)].join(" ")
+    ))
+}
+
 /// Conditions a sales or stock figure cannot take into account yet.
 fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Option<String> {
     // Exclusions: "excluding Snacks", "all categories except Snacks".
@@ -627,6 +705,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.funds = parse_funds(&full_text, &linked);
     d.ranking = find_ranking(&t);
 
+    // "growth from April 2025 to April 2026" compares two periods; it is not one range.
+    if t.word(GROWTH_WORDS) || d_versus_words(&t) {
+        dates.unjoin();
+    }
     let year_ago = t.phrase(&[
         "same period last year",
         "same quarter last year",
@@ -657,7 +739,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 "growth", "grew", "grow", "change", "increase", "decrease", "vs", "versus",
                 "compared",
             ]))
-        || (t.word(&["growth", "grew", "increase", "change"]) && dates.periods.len() >= 2);
+        || (t.word(GROWTH_WORDS) && dates.periods.len() >= 2)
+        || (d_versus_words(&t) && two_periods_a_year_apart(&dates).is_some());
     d.year_ago = year_ago && !d.yoy;
 
     d.difference = (t.phrase(&[
@@ -739,6 +822,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             if p.end > as_of && p.start <= as_of {
                 p.end = as_of;
             }
+        }
+    }
+    // "April 2026 versus April 2025", "from Q1 2025 to Q1 2026": growth of the later
+    // period over the one a year before it.
+    if d.yoy {
+        if let Some(later) = two_periods_a_year_apart(&dates) {
+            dates.periods = vec![later];
         }
     }
     // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
@@ -1189,6 +1279,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         Some(Intent::SalesHistory | Intent::InventoryStatus)
     ) {
         d.unsupported_condition = unsupported_condition(&t, &words, &linked);
+    }
+    if d.intent == Some(Intent::SalesHistory) && d.unsupported_condition.is_none() {
+        d.unsupported_condition =
+            periods_left_over(&d, &dates).or_else(|| unread_since(&words, &dates));
     }
     d.text = text;
     d.tokens = tokens;
