@@ -877,6 +877,22 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "without any sale",
         "no units sold",
         "zero units sold",
+        "sold nothing",
+        "sold zero",
+        "sold no units",
+        "sold none",
+        "nothing sold",
+        "had no sales",
+        "made no sales",
+        "not a single sale",
+        "no sale",
+        "zero sale",
+        "never sold",
+        "did not sell anything",
+        "didn't sell anything",
+        "without a sale",
+        "without selling",
+        "failed to sell",
     ]) {
         Some(SalesMeasure::SkusNotSold)
     } else if revenue {
