@@ -946,13 +946,27 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         Some(StockMeasure::DaysOfCover)
     } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额"])) && stock
     {
-        if t.phrase(&[
+        // "at retail prices", "selling prices", "at retail", "shelf price": the unit price.
+        let at_price = t.phrase(&[
             "retail price",
+            "retail prices",
             "selling price",
+            "selling prices",
             "at price",
+            "at prices",
             "retail value",
             "sales price",
-        ]) {
+            "sales prices",
+            "shelf price",
+            "shelf prices",
+            "list price",
+            "list prices",
+            "price value",
+            "at retail",
+            "sale price",
+            "sale prices",
+        ]) || t.word(&["price", "prices", "priced", "msrp"]);
+        if at_price && !t.word(&["cost", "costs", "costed"]) {
             Some(StockMeasure::ValueAtPrice)
         } else {
             Some(StockMeasure::ValueAtCost)
