@@ -111,6 +111,48 @@ fn strip_hostile(text: &str) -> (String, bool) {
     (kept.join(" "), hostile)
 }
 
+/// "Which items are completely out of stock in Chengdu?", "what is sold out": a state
+/// now (nothing on hand), not the risk of running out, which is asked about the future.
+fn out_of_stock_now(t: &Text<'_>, dates: &Dates) -> bool {
+    let state = t.phrase(&["out of stock", "sold out", "stocked out", "out-of-stock"]);
+    let future = dates.horizon_days.is_some()
+        || t.word(&[
+            "will",
+            "would",
+            "going",
+            "likely",
+            "risk",
+            "risks",
+            "chance",
+            "chances",
+            "probability",
+            "soon",
+            "next",
+            "within",
+            "before",
+            "may",
+            "might",
+            "could",
+            "expected",
+            "expect",
+            "about",
+            "forecast",
+            "predict",
+            "until",
+            "when",
+            "days",
+            "weeks",
+            "likelihood",
+            "odds",
+            "become",
+            "becomes",
+            "run",
+            "runs",
+            "running",
+        ]);
+    state && !future
+}
+
 fn number(w: &str) -> Option<f64> {
     w.replace(',', "")
         .parse::<f64>()
@@ -988,7 +1030,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "are out of stock",
         "have zero units",
         "no units on hand",
-    ]) {
+    ]) || out_of_stock_now(&t, &dates)
+    {
         Some(StockMeasure::ZeroOnHand)
     } else if stock {
         Some(StockMeasure::OnHand)
