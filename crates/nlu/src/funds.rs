@@ -97,6 +97,31 @@ const BASES_ZH_AR: &[(&str, &str, bool)] = &[
     ("التراجع", "max_drawdown", true),
 ];
 
+/// A word after which a number is the value of a condition ("risk level 2", "above 3"),
+/// never a count of funds.
+fn number_of_condition(w: &str) -> bool {
+    matches!(
+        w,
+        "level"
+            | "levels"
+            | "risk"
+            | "than"
+            | "above"
+            | "below"
+            | "under"
+            | "over"
+            | "exceeding"
+            | "least"
+            | "most"
+            | "is"
+            | "of"
+            | "to"
+            | "="
+            | "<"
+            | ">"
+    )
+}
+
 fn window_at(words: &[&str], i: usize) -> Option<u32> {
     let w = words[i];
     let num = |s: &str| match s {
@@ -605,21 +630,25 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                     descending: desc,
                 });
                 for k in [i + 1, i.wrapping_sub(1)] {
+                    // "at risk level 1, cheapest first": the number belongs to the
+                    // condition before it, not to the superlative.
+                    let of_condition =
+                        k.checked_add(1) == Some(i) && k > 0 && number_of_condition(w[k - 1]);
                     if let Some(n) = w
                         .get(k)
                         .and_then(|t| count_word(t))
-                        .filter(|n| *n > 0 && *n < 1000)
+                        .filter(|n| *n > 0 && *n < 1000 && !of_condition)
                     {
                         d.limit = Some(n);
                     }
                 }
                 if d.limit.is_none() && *x != "top" {
                     // "show me the 4 mixed funds with the best 3y Sortino"
-                    if let Some(n) = w[..i]
-                        .iter()
+                    if let Some(n) = (i.saturating_sub(6)..i)
                         .rev()
-                        .take(6)
-                        .find_map(|t| t.parse::<usize>().ok())
+                        .find_map(|k| w[k].parse::<usize>().ok().map(|n| (k, n)))
+                        .filter(|(k, _)| !(*k > 0 && number_of_condition(w[k - 1])))
+                        .map(|(_, n)| n)
                         .filter(|n| *n > 0 && *n < 1000)
                     {
                         d.limit = Some(n);
