@@ -104,6 +104,101 @@ fn amount(t: &Text<'_>) -> Option<f64> {
     })
 }
 
+/// An absolute change named in the clause: `(true, a)` adds `a` ("0.50 dearer per case",
+/// "up by 200", "300 fewer"), `(false, x)` sets the value ("rises to 2.5", "at 2.00 per
+/// case", "only 500 cases").
+fn absolute(t: &Text<'_>) -> Option<(bool, f64)> {
+    const UP: &[&str] = &[
+        "more",
+        "dearer",
+        "higher",
+        "up",
+        "extra",
+        "additional",
+        "pricier",
+        "costlier",
+        "rise",
+        "rises",
+        "rose",
+        "increase",
+        "increases",
+        "increased",
+        "raise",
+        "raised",
+        "grow",
+        "grows",
+    ];
+    const DOWN: &[&str] = &[
+        "less",
+        "cheaper",
+        "lower",
+        "down",
+        "fewer",
+        "drop",
+        "drops",
+        "dropped",
+        "fall",
+        "falls",
+        "fell",
+        "decrease",
+        "decreases",
+        "decreased",
+        "cut",
+        "reduce",
+        "reduced",
+        "shrinks",
+    ];
+    let w = &t.words;
+    let i = (0..w.len()).find(|&i| {
+        number(w[i]).is_some() && !w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent")
+    })?;
+    let a = number(w[i])?;
+    let before = i.checked_sub(1).map(|k| w[k]);
+    // "is 0.3 cheaper", "gets 0.50 dearer": the word after the amount says it is a change.
+    if let Some(n) = w.get(i + 1) {
+        if UP.contains(n) {
+            return Some((true, a));
+        }
+        if DOWN.contains(n) {
+            return Some((true, -a));
+        }
+    }
+    if matches!(
+        before,
+        Some("to" | "at" | "of" | "=" | "is" | "be" | "becomes" | "only" | "just")
+    ) {
+        return Some((false, a));
+    }
+    let near = |list: &[&str]| {
+        w.get(i + 1).is_some_and(|n| list.contains(n)) || before.is_some_and(|b| list.contains(&b))
+    };
+    let (up, down) = (near(UP) || t.word(UP), near(DOWN) || t.word(DOWN));
+    match (up, down) {
+        (true, false) => Some((true, a)),
+        (false, true) => Some((true, -a)),
+        (true, true) if near(UP) && !near(DOWN) => Some((true, a)),
+        (true, true) if near(DOWN) && !near(UP) => Some((true, -a)),
+        (true, true) => None,
+        (false, false) => Some((false, a)),
+    }
+}
+
+/// Sets an edit's change from a relative or absolute amount; false when there is none.
+fn set_change(e: &mut NetworkEdit, t: &Text<'_>) -> bool {
+    if let Some(s) = scale_of(t) {
+        e.scale = Some(s);
+    } else if let Some((add, a)) = absolute(t) {
+        if add {
+            e.add = Some(a);
+        } else {
+            e.set = Some(a);
+        }
+    } else {
+        return false;
+    }
+    true
+}
+
 /// Reads the edits of a what-if question. `nodes` are the node mentions in order;
 /// `products` the product mentions.
 pub fn parse_edits(
@@ -174,6 +269,116 @@ pub fn parse_edits(
         e.destinations = nodes[1..].to_vec();
         return vec![e];
     }
+    // One lane named by its two ends: a new lane, a lost lane ("we lose the A to B lane",
+    // "the A to B lane is closed"). Read before facilities, so that closing a lane out of
+    // a facility never closes the facility.
+    let lane_named = nodes.len() >= 2
+        && t.word(&[
+            "lane",
+            "lanes",
+            "route",
+            "routes",
+            "link",
+            "connection",
+            "corridor",
+        ]);
+    if lane_named {
+        // "a new lane", "add a lane", "opened a new … lane": the verb shortly before the lane word.
+        let new_lane = t.words.iter().enumerate().any(|(i, x)| {
+            matches!(*x, "lane" | "route" | "link" | "connection" | "corridor")
+                && t.words[i.saturating_sub(3)..i].iter().any(|v| {
+                    matches!(
+                        *v,
+                        "new"
+                            | "add"
+                            | "added"
+                            | "adding"
+                            | "open"
+                            | "opened"
+                            | "opening"
+                            | "create"
+                            | "created"
+                            | "introduce"
+                            | "introduced"
+                            | "build"
+                            | "built"
+                            | "extra"
+                            | "additional"
+                    )
+                })
+        });
+        let lost = t.word(&[
+            "lose",
+            "lost",
+            "loses",
+            "losing",
+            "close",
+            "closed",
+            "closes",
+            "closing",
+            "shut",
+            "remove",
+            "removed",
+            "removing",
+            "blocked",
+            "unavailable",
+            "gone",
+            "disappears",
+            "disappear",
+            "scrap",
+            "scrapped",
+            "cancel",
+            "cancelled",
+            "canceled",
+            "suspended",
+            "without",
+        ]) || t.phrase(&[
+            "no longer",
+            "not available",
+            "out of action",
+            "out of service",
+        ]);
+        if new_lane && !lost {
+            let mut e = edit("lane_cost");
+            e.from = Some(nodes[0].clone());
+            e.to = Some(nodes[1].clone());
+            e.product = product.clone();
+            return match absolute(t) {
+                Some((false, a)) => {
+                    e.set = Some(a);
+                    vec![e]
+                }
+                // A new lane needs its cost per unit.
+                _ => Vec::new(),
+            };
+        }
+        if lost && scale_of(t).is_none() && amount(t).is_none() {
+            let mut e = edit("forbid_lane");
+            e.from = Some(nodes[0].clone());
+            e.to = Some(nodes[1].clone());
+            e.product = product.clone();
+            return vec![e];
+        }
+    }
+    // A supplier that stops shipping: its capacity is zero.
+    if let Some(s) = suppliers.first() {
+        let stops = t.word(&[
+            "stop", "stops", "stopped", "stopping", "halt", "halts", "halted", "cease", "ceases",
+            "ceased", "bankrupt", "lose", "lost", "loses",
+        ]) || t.phrase(&[
+            "no longer",
+            "goes bust",
+            "went bust",
+            "shuts down",
+            "shut down",
+        ]);
+        if stops && scale_of(t).is_none() && amount(t).is_none() && product.is_none() {
+            let mut e = edit("supplier_capacity");
+            e.node = Some(s.to_string());
+            e.set = Some(0.0);
+            return vec![e];
+        }
+    }
     // Facilities opened or closed.
     let close = t.word(&[
         "close",
@@ -231,9 +436,7 @@ pub fn parse_edits(
         e.node = Some(facilities[0].clone());
         if let Some(s) = scale_of(t).filter(|_| !t.phrase(&["cost to", "costs to"])) {
             e.scale = Some(s);
-        } else if let Some(a) = amount(t) {
-            e.set = Some(a);
-        } else {
+        } else if !set_change(&mut e, t) {
             return Vec::new();
         }
         return vec![e];
@@ -302,11 +505,7 @@ pub fn parse_edits(
             e.to = Some("*".into());
         }
         e.product = product.clone();
-        if let Some(s) = scale_of(t) {
-            e.scale = Some(s);
-        } else if let Some(a) = amount(t) {
-            e.set = Some(a);
-        } else {
+        if !set_change(&mut e, t) {
             return Vec::new();
         }
         return vec![e];
@@ -324,8 +523,12 @@ pub fn parse_edits(
             !(t.phrase(&["at most", "only"]) && amount(t).is_some()) || t.word(&["half", "halved"])
         }) {
             e.scale = Some(x);
-        } else if let Some(a) = amount(t) {
-            e.set = Some(a);
+        } else if let Some((add, a)) = absolute(t) {
+            if add {
+                e.add = Some(a);
+            } else {
+                e.set = Some(a);
+            }
         } else {
             return Vec::new();
         }

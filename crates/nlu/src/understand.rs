@@ -230,6 +230,82 @@ fn group_word(w: &str) -> Option<GroupBy> {
     }
 }
 
+/// Words that describe a change to the network ("we lose …", "say the lane gets dearer",
+/// "a new lane"): such a question is a what-if, and when its change cannot be read it
+/// is asked back, never answered with the unchanged optimum.
+fn network_change_words(t: &Text<'_>) -> bool {
+    t.words
+        .first()
+        .is_some_and(|w| matches!(*w, "say" | "assume" | "imagine" | "assuming"))
+        || t.word(&[
+            "suppose",
+            "supposing",
+            "assume",
+            "assuming",
+            "imagine",
+            "lose",
+            "lost",
+            "loses",
+            "losing",
+            "new",
+            "add",
+            "added",
+            "adding",
+            "remove",
+            "removed",
+            "removing",
+            "instead",
+            "increase",
+            "increased",
+            "increases",
+            "decrease",
+            "decreased",
+            "decreases",
+            "rise",
+            "rises",
+            "rose",
+            "fall",
+            "falls",
+            "fell",
+            "drop",
+            "drops",
+            "dropped",
+            "double",
+            "doubled",
+            "halve",
+            "halved",
+            "dearer",
+            "cheaper",
+            "raise",
+            "raised",
+            "stop",
+            "stops",
+            "stopped",
+            "scale",
+            "scaled",
+            "gets",
+            "became",
+            "becomes",
+            "shrink",
+            "shrinks",
+            "grow",
+            "grows",
+            "grew",
+            "changed",
+            "changes",
+            "cut",
+            "cuts",
+        ])
+        || t.phrase(&[
+            "no longer",
+            "were to",
+            "goes up",
+            "goes down",
+            "went up",
+            "went down",
+        ])
+}
+
 /// Chinese and Arabic rankings: "前5个品类", "销量前三的商品", "أعلى 5 منتجات".
 fn ranking_zh_ar(lower: &str) -> Option<Ranking> {
     const NOUNS: [(&str, GroupBy); 17] = [
@@ -1161,7 +1237,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
     } else if network && !(sales || stock || forecast) {
-        if d.what_if || !d.network_edits.is_empty() {
+        if d.what_if || !d.network_edits.is_empty() || network_change_words(&t) {
             Some(Intent::NetworkWhatIf)
         } else {
             Some(Intent::NetworkOptimize)
@@ -1362,4 +1438,86 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.linked = linked;
     d.dates = dates;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Entity;
+
+    fn lexicon() -> Lexicon {
+        let node = |id: &str, tag: &str| Entity {
+            kind: Kind::Node,
+            id: id.into(),
+            names: vec![id.into()],
+            tag: Some(tag.into()),
+        };
+        Lexicon::new(
+            vec![
+                node("North Packing", "facility"),
+                node("South Packing", "facility"),
+                node("Assam Estate", "supplier"),
+                node("S03", "customer"),
+                node("S07", "customer"),
+            ],
+            &[],
+        )
+    }
+
+    fn edits(q: &str) -> (Option<Intent>, Vec<crate::plan::NetworkEdit>) {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let d = understand(q, &lexicon(), as_of);
+        (d.intent, d.network_edits)
+    }
+
+    #[test]
+    fn lane_changes_are_read_as_lane_edits() {
+        let (_, e) = edits(
+            "Say the North Packing to S03 lane gets 0.50 dearer per case. What's the new optimum?",
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].op.as_str(), e[0].add, e[0].set),
+            ("lane_cost", Some(0.5), None)
+        );
+        let (_, e) = edits("What if the North Packing to S03 lane is 0.3 cheaper per case?");
+        assert_eq!(e[0].add, Some(-0.3));
+        let (_, e) = edits("What if the North Packing to S03 lane cost rises to 2.5 per case?");
+        assert_eq!((e[0].add, e[0].set), (None, Some(2.5)));
+        // A lost or closed lane is forbidden; its facility stays as it is.
+        for q in [
+            "We lose the South Packing to S03 lane. What does the cheapest plan cost now?",
+            "What if the lane from South Packing to S03 is closed?",
+        ] {
+            let (_, e) = edits(q);
+            assert_eq!(e.len(), 1, "{q}");
+            assert_eq!(e[0].op, "forbid_lane", "{q}");
+            assert_eq!(e[0].from.as_deref(), Some("South Packing"), "{q}");
+        }
+        // A new lane is a lane with its cost, never the facility opened.
+        let (_, e) = edits("If we opened a new lane from North Packing to S07 at 2.00 per case, what would the optimal plan cost?");
+        assert_eq!((e[0].op.as_str(), e[0].set), ("lane_cost", Some(2.0)));
+        let (_, e) = edits("What if Assam Estate stopped shipping altogether?");
+        assert_eq!(
+            (e[0].op.as_str(), e[0].set),
+            ("supplier_capacity", Some(0.0))
+        );
+        // A fixed cost that rises by an amount adds it.
+        let (_, e) = edits("What if the fixed cost of North Packing rises by 500?");
+        assert_eq!((e[0].op.as_str(), e[0].add), ("fixed_cost", Some(500.0)));
+    }
+
+    #[test]
+    fn a_change_that_cannot_be_read_is_a_what_if_without_edits() {
+        for q in [
+            "We lose S03. What does the plan cost now?",
+            "Say the North Packing to S03 lane changes. What is the optimum?",
+        ] {
+            let (intent, e) = edits(q);
+            assert_eq!(intent, Some(Intent::NetworkWhatIf), "{q}");
+            assert!(e.is_empty(), "{q}: {e:?}");
+        }
+        let (intent, _) = edits("What does the optimal plan through North Packing cost?");
+        assert_eq!(intent, Some(Intent::NetworkOptimize));
+    }
 }
