@@ -482,15 +482,17 @@ fn title(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Matches question words from `start` against the words of `name`, in the name's
-/// order (words may be left out); question stopwords and "&" inside the run are
-/// skipped. Returns (name words matched, end).
+/// Matches question words from `start` against the words of `name`, each name word
+/// at most once and in any order ("the 4L humidifier" fits "Humidifier 4L"; words may
+/// be left out); question stopwords and "&" inside the run are skipped. Returns (name
+/// words matched, end).
 fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
-    let (mut matched, mut end, mut i, mut next) = (0, start, start, 0);
+    let (mut matched, mut end, mut i) = (0, start, start);
+    let mut used = vec![false; name.len()];
     while i < words.len() {
         let w = words[i];
-        if let Some(k) = (next..name.len()).find(|&k| word_matches(w, &name[k])) {
-            next = k + 1;
+        if let Some(k) = (0..name.len()).find(|&k| !used[k] && word_matches(w, &name[k])) {
+            used[k] = true;
             matched += 1;
             i += 1;
             end = i;
@@ -582,6 +584,65 @@ mod tests {
         assert_eq!(l.of(Kind::Location).next().unwrap().ids, ["WH-SH"]);
         let l = link("上海仓");
         assert_eq!(l.of(Kind::Location).next().unwrap().ids, ["WH-SH"]);
+    }
+
+    #[test]
+    fn short_forms_of_locations() {
+        // "sh" (Shanghai's short form and WH-SH's code) and "bj" are whole words only.
+        let l = link("sh units of SKU-3");
+        assert_eq!(l.of(Kind::Location).next().unwrap().ids, ["WH-SH"]);
+        let l = link("on hand bj");
+        assert_eq!(l.of(Kind::Location).next().unwrap().ids, ["WH-BJ"]);
+        assert!(link("shipping to shanghai").of(Kind::Location).count() == 1);
+        assert!(link("show bjorn").of(Kind::Location).next().is_none());
+        // A short form two locations share is no one's.
+        let lex = Lexicon::new(
+            vec![
+                Entity {
+                    kind: Kind::Location,
+                    id: "DC-SZ".into(),
+                    names: vec!["Shenzhen DC".into()],
+                    tag: None,
+                },
+                Entity {
+                    kind: Kind::Location,
+                    id: "WH-SZ2".into(),
+                    names: vec!["Suzhou Warehouse".into()],
+                    tag: None,
+                },
+            ],
+            &[
+                ("DC-SZ".into(), "Shenzhen".into()),
+                ("WH-SZ2".into(), "Suzhou".into()),
+            ],
+        );
+        let l = lex.link(&tokenize("units in sz"));
+        assert!(l.of(Kind::Location).next().is_none());
+    }
+
+    #[test]
+    fn name_words_in_any_order() {
+        let lex = Lexicon::new(
+            vec![
+                Entity {
+                    kind: Kind::Sku,
+                    id: "SKU-7".into(),
+                    names: vec!["Warmth Humidifier 4L".into()],
+                    tag: None,
+                },
+                Entity {
+                    kind: Kind::Sku,
+                    id: "SKU-8".into(),
+                    names: vec!["Homely Humidifier 4L".into()],
+                    tag: None,
+                },
+            ],
+            &[],
+        );
+        let l = lex.link(&tokenize("forecast the 4l humidifier for beijing"));
+        assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-7", "SKU-8"]);
+        let l = lex.link(&tokenize("the 4l humidifier warmth"));
+        assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-7"]);
     }
 
     #[test]
