@@ -160,6 +160,65 @@ fn number(w: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
+/// A request to write, draw, translate or perform something (a poem, a story, an email,
+/// a picture): outside what Abacus does whatever it is about.
+fn creative_request(t: &Text<'_>) -> bool {
+    const MAKE: &[&str] = &[
+        "write", "compose", "draft", "create", "generate", "make", "draw", "paint", "sing", "tell",
+        "pen", "craft", "produce", "rewrite", "recite", "invent",
+    ];
+    const WORKS: &[&str] = &[
+        "poem",
+        "poems",
+        "poetry",
+        "song",
+        "songs",
+        "story",
+        "stories",
+        "essay",
+        "essays",
+        "haiku",
+        "limerick",
+        "joke",
+        "jokes",
+        "lyrics",
+        "rap",
+        "sonnet",
+        "email",
+        "e-mail",
+        "emails",
+        "letter",
+        "tweet",
+        "tweets",
+        "slogan",
+        "novel",
+        "screenplay",
+        "speech",
+        "picture",
+        "image",
+        "drawing",
+        "painting",
+        "logo",
+        "cartoon",
+        "meme",
+        "rhyme",
+        "rhymes",
+        "verse",
+        "ode",
+        "ballad",
+        "jingle",
+        "riddle",
+        "fable",
+        "blog",
+        "article",
+    ];
+    const ACTS: &[&str] = &["translate", "translation", "paraphrase"];
+    (t.word(MAKE) && t.words.iter().any(|w| WORKS.contains(w)))
+        || t.words
+            .first()
+            .is_some_and(|w| ACTS.contains(w) || *w == "draw" || *w == "sing")
+}
+
 fn small_number(w: &str) -> Option<usize> {
     const WORDS: [&str; 21] = [
         "zero",
@@ -1280,6 +1339,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         && !has_fund
         && d.intent != Some(Intent::Replenishment)
     {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
+
+    // "Write a short poem about inventory": a request to make something, not a question
+    // about the data, even when it names a domain word.
+    if creative_request(&t) {
         d.out_of_scope = true;
         d.intent = None;
     }
