@@ -6,6 +6,7 @@ mod hostile;
 mod models;
 mod snapshots;
 mod table;
+mod wording;
 
 use std::sync::OnceLock;
 
