@@ -115,6 +115,33 @@ fn metric_label(name: &str) -> String {
     }
 }
 
+/// A fund's manager or company: a text answer, no value.
+fn attribute(table: &FundTable, i: usize, metric: &str, plan: &Plan) -> Option<Answer> {
+    let (field, label) = match metric {
+        "manager" => (TextField::Manager, "manager"),
+        "company" => (TextField::Company, "management company"),
+        _ => return None,
+    };
+    let fund = table.fund(i);
+    let got = table.text(i, &field);
+    let mut t = Table::new(&["fund_code", "name", label]);
+    t.rows
+        .push(vec![json!(fund.code), json!(fund.name), json!(got)]);
+    let text = match got {
+        Some(v) => format!(
+            "The {label} of {} ({}) is {}.",
+            fund.code,
+            fund.name,
+            v.trim_end_matches('.')
+        ),
+        None => format!(
+            "The data gives no {label} for {} ({}).",
+            fund.code, fund.name
+        ),
+    };
+    Some(Answer::answered(plan.clone(), text, None, Some(t)))
+}
+
 fn show(table: &FundTable, f: FieldId, v: f64) -> String {
     let name = &table.field_def(f).name;
     if name == "aum" {
@@ -293,6 +320,9 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 .first()
                 .ok_or_else(|| Error::Plan("which fund?".into()))?;
             let i = table.find(code)?;
+            if let Some(a) = attribute(table, i, metric, &plan) {
+                return Ok(a);
+            }
             let f = field(table, metric)?;
             let fund = table.fund(i);
             let t = {

@@ -60,7 +60,11 @@ const BASES: &[(&[&str], &str, bool)] = &[
     (&["sharpe"], "sharpe", true),
     (&["sortino"], "sortino", true),
     (&["calmar"], "calmar", true),
-    (&["drawdown", "drawdowns", "dd"], "max_drawdown", true),
+    (
+        &["drawdown", "drawdowns", "dd", "peak-to-trough"],
+        "max_drawdown",
+        true,
+    ),
     (
         &["volatility", "vol", "volatile", "volatilities"],
         "volatility",
@@ -283,8 +287,51 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
             out.push((w.len() + pos, name));
         }
     }
+    out.extend(attributes_in(t, linked));
     out.sort_by_key(|(p, _)| *p);
     (out, missing)
+}
+
+/// A fund's size and who runs it, asked in words: "how big is F0132" (AUM), "who runs
+/// / manages F0080", "the manager of …" (manager), "which company runs …" (company).
+fn attributes_in(t: &Text<'_>, linked: &Linked) -> Vec<(usize, String)> {
+    let w = &t.words;
+    let mut out = Vec::new();
+    for i in 0..w.len() {
+        if linked.covers(i) {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|k| w[k]);
+        if matches!(w[i], "big" | "large") && prev == Some("how") {
+            out.push((i, "aum".to_string()));
+        }
+    }
+    let who = t.word(&["who", "whom"]) || t.phrase(&["name of the", "name the"]);
+    let runs = t.word(&[
+        "manages", "manage", "managed", "runs", "run", "running", "manager", "managers",
+    ]);
+    if let Some(i) = t.find_phrase(&[
+        "which company",
+        "what company",
+        "fund house",
+        "management company",
+        "fund company",
+        "asset manager",
+    ]) {
+        out.push((i, "company".to_string()));
+    } else if let Some(i) = t
+        .find_phrase(&[
+            "manager of",
+            "fund manager",
+            "manager for",
+            "manager's name",
+        ])
+        .filter(|_| !t.phrase(&["managed by", "run by", "manager is", "manager named"]) || who)
+        .or_else(|| (who && runs).then(|| t.find_phrase(&["who", "whom"]).unwrap_or(0)))
+    {
+        out.push((i, "manager".to_string()));
+    }
+    out
 }
 
 /// A count written in digits or words ("5", "three").
