@@ -61,6 +61,7 @@ pub const SALES_WORDS: &[&str] = &[
     "bestsellers",
     "best-selling",
     "top-selling",
+    "shifted",
 ];
 pub const SALES_ZH_AR: &[&str] = &[
     "卖",
@@ -114,6 +115,14 @@ pub const STOCK_PHRASES: &[&str] = &[
     "value of stock",
     "have left",
     "in inventory",
+    "is sitting",
+    "are sitting",
+    "sitting in",
+    "sitting at",
+    "on the shelf",
+    "on the shelves",
+    "do we hold",
+    "are we holding",
 ];
 pub const STOCK_WORDS: &[&str] = &["inventory", "stock", "onhand", "stocked", "inv"];
 pub const STOCK_ZH_AR: &[&str] = &["库存", "在途", "المتوفرة", "مخزون", "المخزون"];
@@ -130,6 +139,7 @@ pub const FORECAST_WORDS: &[&str] = &[
     "expect",
     "expected",
     "outlook",
+    "forecasting",
 ];
 pub const FORECAST_ZH_AR: &[&str] = &["预测", "预计", "توقع", "التنبؤ"];
 pub const ACCURACY_WORDS: &[&str] = &[
@@ -146,6 +156,13 @@ pub const STOCKOUT_PHRASES: &[&str] = &[
     "out of stock",
     "sell out",
     "at risk",
+    "run dry",
+    "runs dry",
+    "running dry",
+    "go dry",
+    "goes dry",
+    "run short",
+    "runs short",
 ];
 pub const STOCKOUT_ZH_AR: &[&str] = &["断货", "缺货", "نفاد"];
 pub const REPLENISH_WORDS: &[&str] = &["reorder", "replenish", "replenishment", "restock"];
@@ -164,6 +181,15 @@ pub const REPLENISH_PHRASES: &[&str] = &[
     "recommended orders",
     "should we buy",
     "should we reorder",
+    "top up",
+    "top-up",
+    "stock up",
+    "purchase list",
+    "order list",
+    "buying list",
+    "reorder list",
+    "needs ordering",
+    "needs reordering",
 ];
 pub const REPLENISH_ZH_AR: &[&str] = &["补货", "订货", "下单"];
 pub const POLICY_PHRASES: &[&str] = &[

@@ -856,7 +856,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     // A revenue word ("takings", "income") is itself a sales word.
     let sales = t.word(SALES_WORDS)
         || t.contains(SALES_ZH_AR)
-        || t.phrase(&["units sold", "how many units did", "how many did"])
+        || t.phrase(&[
+            "units sold",
+            "how many units did",
+            "how many did",
+            "out the door",
+        ])
         || t.word(REVENUE_WORDS)
         || t.phrase(&["gross sales", "sales value", "value of sales"]);
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
@@ -1170,7 +1175,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     } else {
         None
     };
-    d.policy_measure = if t.phrase(&["safety stock"]) || t.contains(&["安全库存"]) {
+    d.policy_measure = if t.phrase(&[
+        "safety stock",
+        "buffer stock",
+        "safety buffer",
+        "buffer inventory",
+    ]) || t.contains(&["安全库存"])
+    {
         Some(PolicyMeasure::SafetyStock)
     } else if t.phrase(&["reorder point", "re-order point", "reorder level"])
         || t.word(&["rop"])
@@ -1203,7 +1214,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 words.get(i + 1) == Some(&"%") || words.get(i + 1).is_some_and(|n| *n == "percent");
             let near = words[i.saturating_sub(3)..words.len().min(i + 5)]
                 .iter()
-                .any(|x| *x == "service" || *x == "csl");
+                .any(|x| matches!(*x, "service" | "csl" | "availability" | "fill"));
             if near && pct && x > 0.0 && x < 100.0 {
                 d.service_level = Some(x / 100.0);
             } else if near && !pct && x > 0.0 && x < 1.0 {
@@ -1225,7 +1236,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
 
     // Intent from the words.
     let policy = d.policy_measure.is_some();
-    let stockout = t.phrase(STOCKOUT_PHRASES) || t.contains(STOCKOUT_ZH_AR);
+    // "at risk level 2" is a fund's risk level, not a stock-out.
+    let risk_level = t.phrase(&["risk level", "risk levels", "risk rating"]);
+    let stockout = STOCKOUT_PHRASES
+        .iter()
+        .any(|p| t.phrase(&[*p]) && !(*p == "at risk" && risk_level))
+        || t.contains(STOCKOUT_ZH_AR);
     let replenish = (t.word(REPLENISH_WORDS) && !policy)
         || t.phrase(REPLENISH_PHRASES)
         || t.contains(REPLENISH_ZH_AR);
@@ -1237,7 +1253,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             "slow-moving",
         ])
         || t.contains(EXCESS_ZH)
-        || (d.min_days.is_some() && t.phrase(&["days of cover", "days of supply", "days cover"]));
+        || (d.min_days.is_some()
+            && t.phrase(&[
+                "days of cover",
+                "days of supply",
+                "days cover",
+                "days of stock",
+                "days of inventory",
+            ]));
     let network = has_node
         || (t.word(NETWORK_WORDS)
             && (t.word(&[
@@ -1308,7 +1331,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         Some(Intent::Replenishment)
     } else if excess {
         Some(Intent::ExcessStock)
-    } else if forecast || (dates.horizon_days.is_some() && (sales || t.word(&["demand", "need"]))) {
+    } else if forecast
+        || (dates.horizon_days.is_some()
+            && (sales || t.word(&["demand", "need", "move", "moves", "shift", "shifts"])))
+    {
         Some(Intent::Forecast)
     } else if d.stock_measure.is_some()
         && !(sales

@@ -130,7 +130,7 @@ fn paraphrases_only_the_model_stages_resolve() {
             f.on_hand[&key("Beverages", "WH-CD")],
         ),
         (
-            "How much Snacks stuff is sitting in the Shanghai warehouse?",
+            "How much Snacks stuff is lying around in the Shanghai warehouse?",
             f.on_hand[&key("Snacks", "WH-SH")],
         ),
     ];

@@ -562,3 +562,119 @@ fn requests_to_write_or_draw_are_out_of_scope() {
         assert!(r.intent.is_none() && r.value.is_none(), "{q}");
     }
 }
+
+#[test]
+fn fund_size_and_manager_in_words() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let funds = rows(&demo().1.join("funds").join("funds.csv"));
+    let f = funds
+        .iter()
+        .find(|r| !r["manager"].is_empty() && !r["aum"].is_empty())
+        .unwrap();
+    let code = &f["fund_code"];
+    let q = format!("how big is {code}");
+    close(ask(&a, &q).value, f["aum"].parse().unwrap(), &q);
+    for q in [
+        format!("Who runs {code}?"),
+        format!("who manages {code}"),
+        format!("What is the name of the manager of {code}?"),
+    ] {
+        let r = ask(&a, &q);
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+        assert!(r.answer.contains(&f["manager"]), "{q}: {}", r.answer);
+        assert!(r.value.is_none(), "{q}");
+    }
+    let q = format!("which company runs {code}");
+    let r = ask(&a, &q);
+    assert!(
+        r.answer.contains(f["company"].trim_end_matches('.')),
+        "{q}: {}",
+        r.answer
+    );
+    // A screen by manager stays a screen.
+    let r = ask(&a, &format!("funds managed by {}", f["manager"]));
+    assert_eq!(r.intent, Some(Intent::FundScreen), "{}", r.answer);
+}
+
+#[test]
+fn everyday_words_for_stock_orders_and_forecasts() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let on_hand: f64 = data
+        .inventory
+        .iter()
+        .filter(|(s, l, _)| s == "SKU-20009" && l == "WH-CD")
+        .map(|r| r.2)
+        .sum();
+    let q = "how much SKU-20009 is sitting in Chengdu?";
+    close(ask(&a, q).value, on_hand, q);
+    let q = "how many SKU-20009 went out the door in Beijing last month?";
+    let want = data
+        .sum("2026-05-01", "2026-05-31", |s, l| {
+            s == "SKU-20009" && l == "WH-BJ"
+        })
+        .0;
+    close(ask(&a, q).value, want, q);
+    for (q, intent) in [
+        (
+            "chance gz runs dry on SKU-20009 next 30 days",
+            Intent::StockoutRisk,
+        ),
+        (
+            "Do we need to top up SKU-20009 in Guangzhou, and by how much?",
+            Intent::Replenishment,
+        ),
+        (
+            "Draft me a purchase list for the Chengdu warehouse.",
+            Intent::Replenishment,
+        ),
+        (
+            "How much buffer stock of SKU-20009 does Shanghai need to hit 99% availability?",
+            Intent::InventoryPolicy,
+        ),
+        (
+            "How good has our forecasting been for the Snacks range?",
+            Intent::ForecastAccuracy,
+        ),
+        (
+            "List Snacks SKUs sitting on more than 180 days of stock.",
+            Intent::ExcessStock,
+        ),
+        (
+            "how many SKU-20009 will Chengdu move over the next 3 weeks?",
+            Intent::Forecast,
+        ),
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.intent, Some(intent), "{q}: {}", r.answer);
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+    }
+    let r = ask(
+        &a,
+        "How much buffer stock of SKU-20009 does Shanghai need to hit 99% availability?",
+    );
+    assert!(matches!(
+        r.plan,
+        Some(Plan::InventoryPolicy { service_level: Some(x), .. }) if (x - 0.99).abs() < 1e-12
+    ));
+    let r = ask(&a, "chance gz runs dry on SKU-20009 next 30 days");
+    let s = r.plan.unwrap().scope().clone();
+    assert_eq!(
+        (s.locations, s.horizon_days),
+        (vec!["WH-GZ".to_string()], Some(30))
+    );
+}
+
+#[test]
+fn risk_level_follow_up_narrows_the_screen() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let mut state = State::default();
+    let r = a.ask("bond funds sorted by fees", &mut state);
+    assert_eq!(r.intent, Some(Intent::FundScreen), "{}", r.answer);
+    let r = a.ask("only those at risk level 1", &mut state);
+    assert_eq!(r.intent, Some(Intent::FundScreen), "{}", r.answer);
+    assert!(r.answer.contains("risk_level"), "{}", r.answer);
+}
