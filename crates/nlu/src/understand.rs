@@ -1035,18 +1035,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     } else if daily_average {
         Some(SalesMeasure::AvgDailyUnits)
     } else if t.phrase(&[
-        "distinct skus",
-        "different skus",
-        "skus had at least one",
-        "skus sold",
-        "skus with sales",
-        "skus had sales",
-        "skus with at least one sale",
-        "many skus had a sale",
-        "distinct products",
-    ]) {
-        Some(SalesMeasure::SkusSold)
-    } else if t.phrase(&[
+        // Read before the SKUs sold: "which SKUs sold nothing" holds "skus sold".
         "zero sales",
         "no sales",
         "not sold",
@@ -1074,6 +1063,18 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "failed to sell",
     ]) {
         Some(SalesMeasure::SkusNotSold)
+    } else if t.phrase(&[
+        "distinct skus",
+        "different skus",
+        "skus had at least one",
+        "skus sold",
+        "skus with sales",
+        "skus had sales",
+        "skus with at least one sale",
+        "many skus had a sale",
+        "distinct products",
+    ]) {
+        Some(SalesMeasure::SkusSold)
     } else if revenue {
         Some(SalesMeasure::Revenue)
     } else if t.word(&["units", "unit", "quantity", "volume", "pieces", "pcs"])
