@@ -127,6 +127,11 @@ fn absolute(t: &Text<'_>) -> Option<(bool, f64)> {
         "raised",
         "grow",
         "grows",
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "plus",
     ];
     const DOWN: &[&str] = &[
         "less",
@@ -147,6 +152,14 @@ fn absolute(t: &Text<'_>) -> Option<(bool, f64)> {
         "reduce",
         "reduced",
         "shrinks",
+        "off",
+        "minus",
+        "subtract",
+        "subtracted",
+        "knock",
+        "save",
+        "saves",
+        "saving",
     ];
     let w = &t.words;
     let i = (0..w.len()).find(|&i| {
