@@ -149,6 +149,14 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         }
     };
 
+    if yoy && (ranking.is_some() || split || difference) {
+        // "Top 3 categories …" then "and year over year?": the growth of the whole scope
+        // would answer another question.
+        return Ok(Answer::error(
+            Some(plan.intent()),
+            "Growth is computed for one scope at a time, not for each entity of a ranking or comparison; ask for the growth of each separately.".into(),
+        ));
+    }
     if yoy {
         let last = p.year_before();
         let this_t = ctx.ds.sales_totals(&f, None)?.pop();

@@ -722,6 +722,27 @@ fn periods_left_over(d: &Draft, dates: &Dates) -> Option<String> {
     })
 }
 
+/// "How much did Beverages revenue grow in April?", "which category grew the most":
+/// a change with nothing to compare against (only growth against the same period a
+/// year earlier is computed); the level of the period alone would answer another question.
+fn growth_without_basis(t: &Text<'_>, d: &Draft) -> Option<String> {
+    ((t.word(GROWTH_WORDS) || t.word(&["trend", "trends", "trending"])) && !d.yoy).then(|| {
+        "growth that names nothing to compare with (growth is computed against the same period a year earlier: say \"vs the same month last year\")".to_string()
+    })
+}
+
+/// "Which category grew the most vs last year?", "Snacks vs Beverages growth yoy": growth of
+/// each of several entities, which is not computed (only the growth of the whole scope);
+/// the growth of the total would answer another question.
+fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
+    let several = [Kind::Sku, Kind::Location, Kind::Category, Kind::Brand]
+        .into_iter()
+        .any(|k| linked.of(k).map(|m| m.ids.len()).sum::<usize>() >= 2);
+    (d.yoy && (d.ranking.is_some() || several)).then(|| {
+        "growth of each of several products, places, categories or brands (growth is computed for one scope at a time; ask for each)".to_string()
+    })
+}
+
 /// "since …" that no date expression accounts for ("since the promo", "since last
 /// year"): answering over all the history instead would give a wrong figure.
 fn unread_since(words: &[&str], dates: &Dates) -> Option<String> {
@@ -912,6 +933,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "compared with last year",
         "compared to last year",
         "vs last yr",
+        "year on year",
+        "year-on-year",
+        "on last year",
+        "over last year",
+        "than last year",
+        "from last year",
     ]) || t.contains(&["同比"])
         || (year_ago
             && t.word(&[
@@ -1520,8 +1547,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.unsupported_condition = unsupported_condition(&t, &words, &linked);
     }
     if d.intent == Some(Intent::SalesHistory) && d.unsupported_condition.is_none() {
-        d.unsupported_condition =
-            periods_left_over(&d, &dates).or_else(|| unread_since(&words, &dates));
+        d.unsupported_condition = periods_left_over(&d, &dates)
+            .or_else(|| unread_since(&words, &dates))
+            .or_else(|| growth_without_basis(&t, &d))
+            .or_else(|| growth_of_each(&d, &linked));
     }
     d.text = text;
     d.tokens = tokens;

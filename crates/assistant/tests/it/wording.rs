@@ -678,3 +678,92 @@ fn risk_level_follow_up_narrows_the_screen() {
     assert_eq!(r.intent, Some(Intent::FundScreen), "{}", r.answer);
     assert!(r.answer.contains("risk_level"), "{}", r.answer);
 }
+
+#[test]
+fn growth_is_year_over_year_of_one_scope_or_refused() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let snacks = |from: &str, to: &str| data.sum(from, to, |s, _| data.items[s].0 == "Snacks").1;
+    let (this, last) = (
+        snacks("2026-04-01", "2026-04-30"),
+        snacks("2025-04-01", "2025-04-30"),
+    );
+    let q = "How much did Snacks revenue grow year on year in April 2026?";
+    close(ask(&a, q).value, (this - last) / last, q);
+    for q in [
+        "How much did Snacks revenue grow in April 2026?",
+        "Which category grew the most year over year last month?",
+        "top 3 SKUs by revenue growth vs last year in Q1 2026",
+        "Snacks vs Beverages revenue growth yoy in Q1 2026",
+    ] {
+        no_figure(&ask(&a, q), q);
+    }
+    // A follow-up that asks for growth of a ranking is refused too.
+    let mut state = State::default();
+    let r = a.ask("Top 3 categories by revenue in Q1 2026", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    let r = a.ask("and year over year?", &mut state);
+    no_figure(&r, "and year over year?");
+}
+
+#[test]
+fn skus_that_sold_nothing_are_not_the_skus_sold() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let stocked: BTreeSet<&String> = data
+        .inventory
+        .iter()
+        .filter(|r| r.1 == "WH-GZ")
+        .map(|r| &r.0)
+        .collect();
+    let sold: BTreeSet<&String> = data
+        .sales
+        .iter()
+        .filter(|(d, _, l, u)| l == "WH-GZ" && d == "2026-06-29" && *u > 0.0)
+        .map(|r| &r.1)
+        .collect();
+    let want: Vec<String> = stocked.difference(&sold).map(|s| s.to_string()).collect();
+    let q = "which skus sold nothing in gz yesterday";
+    let r = ask(&a, q);
+    let mut got = ids(&r);
+    got.sort();
+    assert_eq!(got, want, "{q}: {}", r.answer);
+}
+
+#[test]
+fn lane_cost_amounts_added_or_taken_off() {
+    use abacus_network::{Change, Edit, SolveOptions, Target};
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let net = abacus_assistant::network::engine_network(&ds.network().unwrap()).unwrap();
+    let cost = |k: f64| {
+        abacus_network::what_if(
+            &net,
+            &[Edit::LaneCost {
+                from: Target::Node("Kunming Roastery".into()),
+                to: Target::Node("R01".into()),
+                product: None,
+                change: Change::Add(k),
+            }],
+            &SolveOptions::default(),
+        )
+        .unwrap()
+        .scenario
+        .cost()
+    };
+    for (q, k) in [
+        (
+            "What if we add 0.5 to the cost of the Kunming Roastery to R01 lane?",
+            0.5,
+        ),
+        (
+            "take 0.2 off the Kunming Roastery to R01 lane cost - new total cost?",
+            -0.2,
+        ),
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.value, cost(k), "{q}: {}", r.answer);
+    }
+}
