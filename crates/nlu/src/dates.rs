@@ -45,6 +45,10 @@ pub struct Dates {
     /// Ranges joined from two periods ("from March to May"): (first, second, joined), so
     /// that a comparison of the two ("growth from April 2025 to April 2026") can undo it.
     pub joined: Vec<(Period, Period, Period)>,
+    /// A period narrowed or shifted by words the parser does not apply ("the first week
+    /// of May", "before March", "early 2025", "the end of May"), as written: the whole
+    /// period would answer another question.
+    pub qualified: Option<String>,
 }
 
 impl Dates {
@@ -655,6 +659,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
         i += n.max(1);
     }
     join_ranges(&w, &spans, &mut d);
+    d.qualified = qualified(&w, &spans);
     chinese_and_arabic(lower, as_of, &mut d);
     d
 }
@@ -702,6 +707,63 @@ fn start_of(rest: &[&str], as_of: Date) -> Option<(usize, Period)> {
         },
     };
     Some((k + 1, Period { start, end: as_of }))
+}
+
+/// Words right before a period that narrow or shift it in a way no date expression
+/// reads: "before/after/until March", "early/late/mid May", "the first week of May",
+/// "the end of 2025", "week 23 of 2026".
+fn qualified(w: &[&str], spans: &[(usize, usize, usize)]) -> Option<String> {
+    for &(_, a0, _) in spans {
+        let at = |k: usize| a0.checked_sub(k).map(|j| w[j]);
+        let shifted = matches!(
+            at(1),
+            Some(
+                "before"
+                    | "after"
+                    | "until"
+                    | "till"
+                    | "til"
+                    | "prior"
+                    | "by"
+                    | "pre"
+                    | "post"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "end"
+                    | "start"
+                    | "beginning"
+            )
+        ) && !(at(1) == Some("by") && at(2).is_some_and(|x| x.ends_with("ly")));
+        let part_of = at(1) == Some("of")
+            && at(2).is_some_and(|x| {
+                matches!(
+                    x,
+                    "week"
+                        | "weeks"
+                        | "half"
+                        | "day"
+                        | "days"
+                        | "end"
+                        | "start"
+                        | "beginning"
+                        | "middle"
+                        | "part"
+                        | "rest"
+                        | "remainder"
+                        | "weekend"
+                        | "weekends"
+                        | "month"
+                        | "months"
+                        | "fortnight"
+                ) || x.parse::<u32>().is_ok()
+            });
+        if shifted || part_of {
+            let from = a0.saturating_sub(if part_of { 3 } else { 1 });
+            return Some(w[from..a0.min(w.len())].join(" "));
+        }
+    }
+    None
 }
 
 /// Two periods written as the ends of one range ("from March to May 2026", "between Q1
@@ -874,6 +936,37 @@ mod tests {
         assert_eq!(one("Q1 2026"), r("2026-01-01", "2026-03-31"));
         assert_eq!(one("since March"), r("2026-03-01", "2026-06-30"));
         assert_eq!(one("since March 15"), r("2026-03-15", "2026-06-30"));
+        for q in [
+            "in the first week of May 2026",
+            "before March 2026",
+            "after March",
+            "until April",
+            "in early May",
+            "at the end of 2025",
+            "in week 23 of 2026",
+            "in the second half of May",
+        ] {
+            let d = find_dates(
+                &q.to_lowercase(),
+                &tokenize(&q.to_lowercase()),
+                NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            );
+            assert!(d.qualified.is_some(), "{q}: {d:?}");
+        }
+        for q in [
+            "in March",
+            "since March",
+            "from March to May",
+            "first half of 2026",
+            "Q1 of 2026",
+        ] {
+            let d = find_dates(
+                &q.to_lowercase(),
+                &tokenize(&q.to_lowercase()),
+                NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            );
+            assert!(d.qualified.is_none(), "{q}: {d:?}");
+        }
         assert_eq!(one("since last year"), r("2025-01-01", "2026-06-30"));
         assert_eq!(one("since last month"), r("2026-05-01", "2026-06-30"));
         assert_eq!(

@@ -743,6 +743,13 @@ fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
     })
 }
 
+/// "the first week of May", "before March": a part of a period the parser cannot narrow to.
+fn period_part(dates: &Dates) -> Option<String> {
+    dates.qualified.as_ref().map(|q| {
+        format!("a part of a period (\"{q} …\"); give the dates, e.g. 2026-05-01 to 2026-05-07")
+    })
+}
+
 /// "since …" that no date expression accounts for ("since the promo", "since last
 /// year"): answering over all the history instead would give a wrong figure.
 fn unread_since(words: &[&str], dates: &Dates) -> Option<String> {
@@ -1547,7 +1554,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.unsupported_condition = unsupported_condition(&t, &words, &linked);
     }
     if d.intent == Some(Intent::SalesHistory) && d.unsupported_condition.is_none() {
-        d.unsupported_condition = periods_left_over(&d, &dates)
+        d.unsupported_condition = period_part(&dates)
+            .or_else(|| periods_left_over(&d, &dates))
             .or_else(|| unread_since(&words, &dates))
             .or_else(|| growth_without_basis(&t, &d))
             .or_else(|| growth_of_each(&d, &linked));
