@@ -489,10 +489,16 @@ fn title(s: &str) -> String {
 fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
     let (mut matched, mut end, mut i) = (0, start, start);
     let mut used = vec![false; name.len()];
+    // Out of the name's order only right next to the previous match: "4l humidifier"
+    // fits "Humidifier 4L", but "north packing and south packing" never runs from the
+    // first "packing" over "and" into "south".
+    let (mut next, mut skipped) = (0, false);
     while i < words.len() {
         let w = words[i];
-        if let Some(k) = (0..name.len()).find(|&k| !used[k] && word_matches(w, &name[k])) {
+        let from = if skipped { next } else { 0 };
+        if let Some(k) = (from..name.len()).find(|&k| !used[k] && word_matches(w, &name[k])) {
             used[k] = true;
+            next = next.max(k + 1);
             matched += 1;
             i += 1;
             end = i;
@@ -505,6 +511,7 @@ fn match_run(words: &[&str], start: usize, name: &[String]) -> (usize, usize) {
                     && w != "to"
                     && w != "from"))
         {
+            skipped = true;
             i += 1;
         } else {
             break;
@@ -643,6 +650,17 @@ mod tests {
         assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-7", "SKU-8"]);
         let l = lex.link(&tokenize("the 4l humidifier warmth"));
         assert_eq!(l.of(Kind::Sku).next().unwrap().ids, ["SKU-7"]);
+        // Never out of order across a skipped word: two names joined by "and" stay two.
+        let node = |id: &str| Entity {
+            kind: Kind::Node,
+            id: id.into(),
+            names: vec![id.into()],
+            tag: None,
+        };
+        let lex = Lexicon::new(vec![node("North Packing"), node("South Packing")], &[]);
+        let l = lex.link(&tokenize("close north packing and south packing"));
+        let ids: Vec<&str> = l.of(Kind::Node).map(|m| m.ids[0].as_str()).collect();
+        assert_eq!(ids, ["North Packing", "South Packing"]);
     }
 
     #[test]
