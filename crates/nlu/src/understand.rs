@@ -289,6 +289,147 @@ fn group_word(w: &str) -> Option<GroupBy> {
     }
 }
 
+/// The what-if edits of a question, clause by clause when it names several changes
+/// ("S04 demand doubles and North Packing closes"): the edit reader takes one change per
+/// text, so each clause that names a change must give its edit, or none is given (the
+/// turn then asks back) — one change applied and the other dropped would be a wrong answer.
+fn network_edits(
+    lower: &str,
+    tokens: &[Token],
+    linked: &Linked,
+    kind_of: &dyn Fn(&str) -> Option<String>,
+    facilities: &[String],
+) -> Vec<crate::plan::NetworkEdit> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let whole_text = Text {
+        lower,
+        words: words.clone(),
+    };
+    let whole = crate::network::parse_edits(&whole_text, linked, kind_of, facilities);
+    if whole
+        .iter()
+        .any(|e| matches!(e.op.as_str(), "exclusive_pair" | "only_serve"))
+    {
+        return whole;
+    }
+    // Clauses: split at "and", "while", "plus", "also", and at commas and semicolons.
+    let mut bounds = vec![0];
+    for i in 1..tokens.len() {
+        let gap = &lower[tokens[i - 1].end..tokens[i].start];
+        if gap.contains(',') || gap.contains(';') {
+            bounds.push(i);
+        } else if matches!(words[i], "and" | "while" | "plus" | "also") {
+            bounds.push(i + 1);
+        }
+    }
+    bounds.push(tokens.len());
+    bounds.dedup();
+    let changes = |ws: &[&str], has_number: bool| {
+        has_number
+            || ws.iter().any(|w| {
+                matches!(
+                    *w,
+                    "close"
+                        | "closes"
+                        | "closed"
+                        | "closing"
+                        | "shut"
+                        | "shuts"
+                        | "open"
+                        | "opens"
+                        | "opened"
+                        | "reopen"
+                        | "double"
+                        | "doubles"
+                        | "doubled"
+                        | "halve"
+                        | "halves"
+                        | "halved"
+                        | "half"
+                        | "triple"
+                        | "triples"
+                        | "tripled"
+                        | "rise"
+                        | "rises"
+                        | "rose"
+                        | "increase"
+                        | "increases"
+                        | "increased"
+                        | "fall"
+                        | "falls"
+                        | "fell"
+                        | "drop"
+                        | "drops"
+                        | "dropped"
+                        | "lose"
+                        | "loses"
+                        | "lost"
+                        | "stop"
+                        | "stops"
+                        | "stopped"
+                        | "forbid"
+                        | "ban"
+                        | "banned"
+                        | "cheaper"
+                        | "dearer"
+                        | "cut"
+                        | "cuts"
+                        | "add"
+                        | "adds"
+                        | "added"
+                        | "remove"
+                        | "removed"
+                        | "%"
+                )
+            })
+    };
+    let mut clauses = Vec::new();
+    for k in 0..bounds.len() - 1 {
+        let (a, b) = (bounds[k], bounds[k + 1]);
+        if a >= b {
+            continue;
+        }
+        let ws = &words[a..b];
+        let has_number = ws.iter().any(|w| w.replace(',', "").parse::<f64>().is_ok());
+        if changes(ws, has_number) {
+            clauses.push((a, b));
+        }
+    }
+    if clauses.len() <= 1 {
+        return whole;
+    }
+    let mut out = Vec::new();
+    for (a, b) in clauses {
+        let sub_text = Text {
+            lower: &lower[tokens[a].start..tokens[b - 1].end],
+            words: words[a..b].to_vec(),
+        };
+        let sub_linked = Linked {
+            mentions: linked
+                .mentions
+                .iter()
+                .filter(|m| m.span.0 >= a && m.span.1 <= b)
+                .map(|m| {
+                    let mut m = m.clone();
+                    m.span = (m.span.0 - a, m.span.1 - a);
+                    m
+                })
+                .collect(),
+            unknown: Vec::new(),
+        };
+        let edits = crate::network::parse_edits(&sub_text, &sub_linked, kind_of, facilities);
+        if edits.is_empty() {
+            return Vec::new();
+        }
+        for e in edits {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
 /// Words that describe a change to the network ("we lose …", "say the lane gets dearer",
 /// "a new lane"): such a question is a what-if, and when its change cannot be read it
 /// is asked back, never answered with the unchanged optimum.
@@ -1344,7 +1485,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             .filter(|id| lexicon.tag(Kind::Node, id).as_deref() == Some("facility"))
             .map(str::to_string)
             .collect();
-        d.network_edits = crate::network::parse_edits(&full_text, &linked, &kind_of, &facilities);
+        d.network_edits = network_edits(&lower, &tokens, &linked, &kind_of, &facilities);
     }
     d.also =
         t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
@@ -1632,6 +1773,27 @@ mod tests {
         // A fixed cost that rises by an amount adds it.
         let (_, e) = edits("What if the fixed cost of North Packing rises by 500?");
         assert_eq!((e[0].op.as_str(), e[0].add), ("fixed_cost", Some(500.0)));
+    }
+
+    #[test]
+    fn several_changes_give_several_edits_or_none() {
+        let (_, e) = edits("What if S03 demand doubles and North Packing closes?");
+        let ops: Vec<&str> = e.iter().map(|x| x.op.as_str()).collect();
+        assert_eq!(ops, ["demand", "facility"], "{e:?}");
+        assert_eq!(e[0].scale, Some(2.0));
+        let (_, e) =
+            edits("What if we close North Packing, and South Packing's fixed cost rises to 5000?");
+        let ops: Vec<&str> = e.iter().map(|x| x.op.as_str()).collect();
+        assert_eq!(ops, ["facility", "fixed_cost"], "{e:?}");
+        // One change the reader cannot apply: no edit at all (asked back).
+        let (_, e) = edits("What if North Packing closes and S03 is rebalanced somehow by 3?");
+        assert!(e.is_empty(), "{e:?}");
+        // A list of places is one change.
+        let (_, e) = edits("What if we close North Packing and South Packing?");
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(e
+            .iter()
+            .all(|x| x.op == "facility" && x.open == Some(false)));
     }
 
     #[test]
