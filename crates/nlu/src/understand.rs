@@ -884,6 +884,61 @@ fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
     })
 }
 
+fn is_retail_intent(i: Option<Intent>) -> bool {
+    matches!(
+        i,
+        Some(
+            Intent::SalesHistory
+                | Intent::InventoryStatus
+                | Intent::Forecast
+                | Intent::StockoutRisk
+                | Intent::Replenishment
+                | Intent::InventoryPolicy
+                | Intent::ExcessStock
+                | Intent::ForecastAccuracy
+        )
+    )
+}
+
+/// "in the north", "our southern warehouse", "the east region": a place by compass or
+/// region that is no location of the data (words of a linked name are not read here).
+/// Answering for every location would give a figure for another scope.
+fn unknown_region(t: &Text<'_>) -> Option<String> {
+    const REGION: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "central",
+        "midwest",
+        "region",
+        "regions",
+        "regional",
+        "province",
+        "provinces",
+        "district",
+        "districts",
+        "coastal",
+        "inland",
+    ];
+    let w = t.words.iter().find(|w| REGION.contains(w))?;
+    Some(format!(
+        "a region (\"{w}\") that is not a location of the data; name the warehouses or cities"
+    ))
+}
+
 /// "the first week of May", "before March": a part of a period the parser cannot narrow to.
 fn period_part(dates: &Dates) -> Option<String> {
     dates.qualified.as_ref().map(|q| {
@@ -1700,6 +1755,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             .or_else(|| unread_since(&words, &dates))
             .or_else(|| growth_without_basis(&t, &d))
             .or_else(|| growth_of_each(&d, &linked));
+    }
+    if is_retail_intent(d.intent) && d.unsupported_condition.is_none() {
+        d.unsupported_condition = unknown_region(&t);
     }
     d.text = text;
     d.tokens = tokens;
