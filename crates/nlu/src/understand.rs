@@ -884,6 +884,23 @@ fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
     })
 }
 
+/// Stock "last month", "on 2026-03-01", "arriving next week": the inventory is one
+/// snapshot at the as-of date and open orders are not filtered by arrival, so a stock
+/// figure for another time, or orders due within a window, would answer another question.
+fn stock_at_another_time(dates: &Dates, as_of: Date) -> Option<String> {
+    if dates.horizon_days.is_some() {
+        return Some(
+            "a window ahead (stock and open orders are as of the snapshot date, not filtered by arrival date)"
+                .into(),
+        );
+    }
+    dates
+        .periods
+        .iter()
+        .any(|p| p.end < as_of || p.start > as_of)
+        .then(|| format!("stock at another date (the inventory is known as of {as_of} only)"))
+}
+
 fn is_retail_intent(i: Option<Intent>) -> bool {
     matches!(
         i,
@@ -1758,6 +1775,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     }
     if is_retail_intent(d.intent) && d.unsupported_condition.is_none() {
         d.unsupported_condition = unknown_region(&t);
+    }
+    if d.intent == Some(Intent::InventoryStatus) && d.unsupported_condition.is_none() {
+        d.unsupported_condition = stock_at_another_time(&dates, as_of);
     }
     d.text = text;
     d.tokens = tokens;

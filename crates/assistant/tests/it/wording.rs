@@ -780,9 +780,14 @@ fn parts_of_periods_and_regions_are_refused() {
         "how much stock do we have in the north?",
         "on hand of SKU-20009 at our southern warehouse",
         "units of SKU-20009 in the east region last month",
+        "stock on hand of SKU-20009 last month",
+        "how much SKU-20009 did we have in stock on 2026-03-01",
+        "open orders arriving next week for SKU-20009",
     ] {
         no_figure(&ask(&a, q), q);
     }
+    let r = ask(&a, "on hand of SKU-20009 today");
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
     // A location whose name holds a region word is still that location.
     let r = ask(
         &a,
