@@ -1054,6 +1054,41 @@ fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Optio
     {
         return Some("a condition on lateness (overdue orders)".into());
     }
+    // Attributes of a sale the data does not record: price paid, promotion, channel, returns.
+    if t.word(&[
+        "promotion",
+        "promotions",
+        "promo",
+        "promos",
+        "promotional",
+        "discount",
+        "discounted",
+        "discounts",
+        "markdown",
+        "markdowns",
+        "clearance",
+        "online",
+        "offline",
+        "in-store",
+        "ecommerce",
+        "e-commerce",
+        "channel",
+        "channels",
+        "coupon",
+        "coupons",
+        "returns",
+        "returned",
+        "refund",
+        "refunds",
+        "refunded",
+        "wholesale",
+    ]) || t.phrase(&["full price", "on sale", "marked down", "net of"])
+    {
+        return Some(
+            "a kind of sale the data does not record (price paid, promotion, channel or returns)"
+                .into(),
+        );
+    }
     if t.contains(&["除了", "不包括", "不含", "باستثناء"]) {
         return Some("leaving something out (\"excluding …\")".into());
     }

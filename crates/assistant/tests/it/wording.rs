@@ -783,6 +783,9 @@ fn parts_of_periods_and_regions_are_refused() {
         "stock on hand of SKU-20009 last month",
         "how much SKU-20009 did we have in stock on 2026-03-01",
         "open orders arriving next week for SKU-20009",
+        "units of SKU-20009 sold on promotion in May 2026",
+        "online sales of SKU-20009 in May 2026",
+        "units of SKU-20009 sold at full price in May 2026",
     ] {
         no_figure(&ask(&a, q), q);
     }
