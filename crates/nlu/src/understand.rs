@@ -884,6 +884,18 @@ fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
     })
 }
 
+/// A forecast for a named period ("in July", "for Q3", "during Double 11") or of revenue:
+/// forecasts are of units over the next N days from the as-of date, so the default
+/// window, or units, would answer another question.
+fn forecast_not_expressible(dates: &Dates, revenue: bool) -> Option<String> {
+    if revenue {
+        return Some("a forecast of revenue (forecasts are of units)".into());
+    }
+    (!dates.periods.is_empty() && dates.horizon_days.is_none()).then(|| {
+        "a forecast for a named period (forecasts run over the next days from the as-of date: ask for \"the next 4 weeks\")".into()
+    })
+}
+
 /// Stock "last month", "on 2026-03-01", "arriving next week": the inventory is one
 /// snapshot at the as-of date and open orders are not filtered by arrival, so a stock
 /// figure for another time, or orders due within a window, would answer another question.
@@ -1810,6 +1822,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     }
     if is_retail_intent(d.intent) && d.unsupported_condition.is_none() {
         d.unsupported_condition = unknown_region(&t);
+    }
+    if d.intent == Some(Intent::Forecast) && d.unsupported_condition.is_none() {
+        d.unsupported_condition = forecast_not_expressible(&dates, revenue);
     }
     if d.intent == Some(Intent::InventoryStatus) && d.unsupported_condition.is_none() {
         d.unsupported_condition = stock_at_another_time(&dates, as_of);

@@ -786,6 +786,9 @@ fn parts_of_periods_and_regions_are_refused() {
         "units of SKU-20009 sold on promotion in May 2026",
         "online sales of SKU-20009 in May 2026",
         "units of SKU-20009 sold at full price in May 2026",
+        "forecast Snacks for Q3",
+        "How many units of SKU-20009 will we sell in July?",
+        "What will Snacks revenue be next month?",
     ] {
         no_figure(&ask(&a, q), q);
     }
