@@ -896,9 +896,10 @@ fn forecast_not_expressible(dates: &Dates, revenue: bool) -> Option<String> {
     })
 }
 
-/// Stock "last month", "on 2026-03-01", "arriving next week": the inventory is one
-/// snapshot at the as-of date and open orders are not filtered by arrival, so a stock
-/// figure for another time, or orders due within a window, would answer another question.
+/// Stock "last month", "on 2026-03-01", "arriving next week", "what to order next week",
+/// "safety stock last month": the inventory is one snapshot at the as-of date, open orders
+/// are not filtered by arrival and orders are due today, so a figure for another time
+/// would answer another question.
 fn stock_at_another_time(dates: &Dates, as_of: Date) -> Option<String> {
     if dates.horizon_days.is_some() {
         return Some(
@@ -1826,7 +1827,16 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     if d.intent == Some(Intent::Forecast) && d.unsupported_condition.is_none() {
         d.unsupported_condition = forecast_not_expressible(&dates, revenue);
     }
-    if d.intent == Some(Intent::InventoryStatus) && d.unsupported_condition.is_none() {
+    if matches!(
+        d.intent,
+        Some(
+            Intent::InventoryStatus
+                | Intent::InventoryPolicy
+                | Intent::ExcessStock
+                | Intent::Replenishment
+        )
+    ) && d.unsupported_condition.is_none()
+    {
         d.unsupported_condition = stock_at_another_time(&dates, as_of);
     }
     d.text = text;

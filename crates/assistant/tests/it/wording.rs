@@ -789,6 +789,9 @@ fn parts_of_periods_and_regions_are_refused() {
         "forecast Snacks for Q3",
         "How many units of SKU-20009 will we sell in July?",
         "What will Snacks revenue be next month?",
+        "safety stock for SKU-20009 last month",
+        "what should we order for sh next week",
+        "excess stock in bj last month",
     ] {
         no_figure(&ask(&a, q), q);
     }
