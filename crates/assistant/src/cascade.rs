@@ -530,17 +530,31 @@ fn write_vectors(path: &Path, v: &[Vec<f32>]) {
     }
 }
 
-/// The few-shot prompt of the generative stage (a base model: examples, not instructions).
+/// The few-shot prompt of the generative stage (a base model: examples, not
+/// instructions): [`prompt_prefix`], the same for every question, then the question.
 pub fn prompt(question: &str) -> String {
-    let mut p = String::from(
-        "Each retail analytics question is mapped to the JSON of the plan that answers it.\n\n",
-    );
-    for (q, l) in crate::exemplars::FEW_SHOT {
-        p.push_str(&format!("Question: {q}\nJSON: {}\n\n", l.json()));
-    }
+    format!("{}{}", prompt_prefix(), prompt_question(question))
+}
+
+/// The fixed part of [`prompt`]: the instruction line and the examples (its
+/// evaluated state is cached on disk, see `Generator::generate_with_prefix`).
+pub fn prompt_prefix() -> &'static str {
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    PREFIX.get_or_init(|| {
+        let mut p = String::from(
+            "Each retail analytics question is mapped to the JSON of the plan that answers it.\n\n",
+        );
+        for (q, l) in crate::exemplars::FEW_SHOT {
+            p.push_str(&format!("Question: {q}\nJSON: {}\n\n", l.json()));
+        }
+        p
+    })
+}
+
+/// The question's part of [`prompt`] (one line, at most 300 characters).
+pub fn prompt_question(question: &str) -> String {
     let q: String = question.chars().filter(|c| *c != '\n').take(300).collect();
-    p.push_str(&format!("Question: {q}\nJSON: "));
-    p
+    format!("Question: {q}\nJSON: ")
 }
 
 /// What the model stages made of a question the rules left without an intent.
@@ -654,8 +668,19 @@ impl crate::Assistant<'_> {
         let generated = match p.forced_output.as_ref().map_or_else(
             || {
                 self.models.generator().and_then(|g| {
+                    let prefix = prompt_prefix();
+                    let cache = self
+                        .models
+                        .root()
+                        .map(|r| g.model.prefix_cache_file(&r.join("cache"), prefix));
                     g.model
-                        .generate(&prompt(&text), &grammar(), 40)
+                        .generate_with_prefix(
+                            prefix,
+                            &prompt_question(&text),
+                            &grammar(),
+                            40,
+                            cache.as_deref(),
+                        )
                         .map_err(|e| e.to_string())
                 })
             },
@@ -663,6 +688,7 @@ impl crate::Assistant<'_> {
                 Ok(abacus_models::Generated {
                     text: o.clone(),
                     prompt_tokens: 0,
+                    prompt_cached: 0,
                     tokens: 0,
                     prompt_s: 0.0,
                     gen_s: 0.0,
@@ -676,10 +702,16 @@ impl crate::Assistant<'_> {
             }
         };
         let ms = t1.elapsed().as_secs_f64() * 1000.0;
+        let load_ms = self.models.generator().map_or(0.0, |g| g.load_s * 1000.0);
         let mut reading = self.check_generated(d, &generated.text, &ranked);
         notes.push(format!(
-            "generative stage ({ms:.0} ms, {} prompt tokens, {} generated): {}",
-            generated.prompt_tokens, generated.tokens, reading.explain
+            "generative stage ({ms:.0} ms: model load {load_ms:.0} ms, prompt {:.0} ms for {} tokens of which {} from the prefix cache, {} tokens generated in {:.0} ms): {}",
+            generated.prompt_s * 1000.0,
+            generated.prompt_tokens,
+            generated.prompt_cached,
+            generated.tokens,
+            generated.gen_s * 1000.0,
+            reading.explain
         ));
         reading.explain = notes.join("; ");
         reading
