@@ -224,7 +224,11 @@ impl Generator {
                     if let Some(dir) = file.parent() {
                         let _ = std::fs::create_dir_all(dir);
                     }
-                    let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+                    // Unique per process and call: server threads may write at once.
+                    static WRITES: std::sync::atomic::AtomicU64 =
+                        std::sync::atomic::AtomicU64::new(0);
+                    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let tmp = file.with_extension(format!("tmp{}-{n}", std::process::id()));
                     if ctx.state_seq_save_file(&tmp, 0, head).is_ok() {
                         let _ = std::fs::rename(&tmp, file);
                     } else {
