@@ -189,6 +189,24 @@ impl Lexicon {
             .and_then(|e| e.tag.clone())
     }
 
+    /// The words of the names of a kind's entities (for products also those of
+    /// brands and categories), lower-cased, sorted, without connectives.
+    pub fn vocabulary(&self, kind: Kind) -> Vec<&str> {
+        let kinds: &[Kind] = match kind {
+            Kind::Sku => &[Kind::Sku, Kind::Brand, Kind::Category],
+            _ => std::slice::from_ref(&kind),
+        };
+        let mut words: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .flat_map(|e| e.names.iter().flatten().map(String::as_str))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     /// Display name of an entity.
     pub fn ids_of(&self, kind: Kind) -> Vec<&str> {
         self.entries
