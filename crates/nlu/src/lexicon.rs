@@ -124,6 +124,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// English city name (lower) → location ids there.
     known_cities: Vec<(String, Vec<String>)>,
+    /// Words of the names of products, brands and categories; of funds.
+    product_words: Vec<String>,
+    fund_words: Vec<String>,
 }
 
 /// Words of a name that identify it: everything but a few connectives (a share
@@ -175,9 +178,23 @@ impl Lexicon {
                 }
             }
         }
+        let words = |kinds: &[Kind]| {
+            let mut w: Vec<String> = entries
+                .iter()
+                .filter(|e| kinds.contains(&e.kind))
+                .flat_map(|e| e.names.iter().flatten().cloned())
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        let product_words = words(&[Kind::Sku, Kind::Brand, Kind::Category]);
+        let fund_words = words(&[Kind::Fund]);
         Lexicon {
             entries,
             known_cities,
+            product_words,
+            fund_words,
         }
     }
 
@@ -189,22 +206,14 @@ impl Lexicon {
             .and_then(|e| e.tag.clone())
     }
 
-    /// The words of the names of a kind's entities (for products also those of
-    /// brands and categories), lower-cased, sorted, without connectives.
-    pub fn vocabulary(&self, kind: Kind) -> Vec<&str> {
-        let kinds: &[Kind] = match kind {
-            Kind::Sku => &[Kind::Sku, Kind::Brand, Kind::Category],
-            _ => std::slice::from_ref(&kind),
-        };
-        let mut words: Vec<&str> = self
-            .entries
-            .iter()
-            .filter(|e| kinds.contains(&e.kind))
-            .flat_map(|e| e.names.iter().flatten().map(String::as_str))
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+    /// The words of the names of products (with those of brands and categories) or
+    /// of funds, lower-cased, sorted, without connectives; none for other kinds.
+    pub fn vocabulary(&self, kind: Kind) -> &[String] {
+        match kind {
+            Kind::Sku => &self.product_words,
+            Kind::Fund => &self.fund_words,
+            _ => &[],
+        }
     }
 
     /// Display name of an entity.

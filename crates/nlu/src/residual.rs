@@ -124,6 +124,7 @@ const QUESTION_WORDS: &[&str] = &[
     "performance", "activity", "business", "trading", "traded", "trade", "deal", "deals",
     "compare", "versus", "relative", "ranking", "leaderboard", "winner", "winners", "loser",
     "losers", "share", "slice", "chunk", "fraction", "proportion", "bigger", "smaller",
+    "own", "board", "operation", "operations", "organisation", "organization", "group",
 ];
 
 /// Words before a noun phrase: the leftover words after one of these name something.
@@ -265,10 +266,10 @@ pub fn find(
             } else if linked.unknown.iter().any(|u| u.span.0 <= i && i < u.span.1) {
                 return Role::Linked;
             }
-            let alphabetic = w
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                && w.chars().any(char::is_alphabetic);
+            // Latin-script words only: the embedding model and the word lists are English.
+            let latin = |c: char| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c);
+            let alphabetic =
+                w.chars().all(|c| latin(c) || c == '-' || c == '\'') && w.chars().any(latin);
             if dates.used.contains(&i) || !alphabetic || w.chars().count() < 3 {
                 return Role::Other;
             }
@@ -423,5 +424,10 @@ mod tests {
         assert!(sku("Revenue of brand Steel Edge across all warehouses this year").is_empty());
         assert!(sku("What is the stock value in Beijing right now?").is_empty());
         assert!(sku("How many units did we sell over the whole of last year?").is_empty());
+        assert!(sku("What was the year-over-year growth of Snacks units in May?").is_empty());
+        assert!(sku("Which SKUs in Beijing are at risk of stocking out soon?").is_empty());
+        // Other scripts are left to the rules (the word lists and the model are English).
+        assert!(sku("上个月北京仓卖了多少零食？").is_empty());
+        assert!(sku("كم وحدة من Snacks باعت بكين في مايو؟").is_empty());
     }
 }
