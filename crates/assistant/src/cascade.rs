@@ -62,7 +62,7 @@ impl Default for Policy {
             generative_min_similarity: 0.55,
             forced_output: None,
             link_min_similarity: 0.55,
-            link_min_margin: 0.10,
+            link_min_margin: 0.15,
             link_list_similarity: 0.50,
         }
     }

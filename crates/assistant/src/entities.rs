@@ -12,6 +12,7 @@ use abacus_models::cosine;
 use abacus_nlu::lexicon::{Kind, Mention};
 use abacus_nlu::plan::{Intent, SalesMeasure, StockMeasure};
 use abacus_nlu::residual::{self, Residual};
+use abacus_nlu::text::{tokenize, word_matches};
 use abacus_nlu::understand::Draft;
 
 use crate::cascade::Cascade;
@@ -26,6 +27,15 @@ pub(crate) enum Linking {
     Linked(Box<Draft>),
     /// Nothing fits: ask back.
     Ask(Answer),
+}
+
+/// The single id of a name the lexicon linked from only some of its words, inside
+/// a residual reference.
+fn single_pick(r: &Residual) -> Option<&str> {
+    r.within
+        .iter()
+        .find(|m| m.kind == r.kind && m.ids.len() == 1)
+        .map(|m| m.ids[0].as_str())
 }
 
 /// How close each candidate came, best first.
@@ -95,6 +105,18 @@ impl Assistant<'_> {
         let mut out = d.clone();
         let mut notes = Vec::new();
         for r in &found {
+            if let Some(pick) = single_pick(r) {
+                // A name linked from some of its words, next to a word of another name:
+                // relinked only when that word names a sibling (same brand) product.
+                if !self.points_elsewhere(r, pick) {
+                    continue;
+                }
+                notes.push(format!(
+                    "\"{}\" was linked from part of its name to {pick}, but the word(s) {} name another product of its brand",
+                    r.text,
+                    r.words.join(" ")
+                ));
+            }
             match self.link_one(r, &mut notes) {
                 Ok(ids) => {
                     out.linked.mentions.retain(|m| !r.within.contains(m));
@@ -103,6 +125,7 @@ impl Assistant<'_> {
                         ids,
                         span: r.span,
                         by_id: false,
+                        partial: false,
                     });
                 }
                 Err(text) => {
@@ -123,6 +146,38 @@ impl Assistant<'_> {
         out.unknown_product = None;
         out.unknown_name = None;
         Linking::Linked(Box::new(out))
+    }
+
+    /// Whether a leftover word of `r` is a word of the name of another product of
+    /// the brand of `pick` and of no word of `pick`'s own name.
+    fn points_elsewhere(&self, r: &Residual, pick: &str) -> bool {
+        if r.kind != Kind::Sku {
+            return false;
+        }
+        let Some(item) = self.ctx.items.get(pick) else {
+            return false;
+        };
+        let words = |name: &str| -> Vec<String> {
+            tokenize(&name.to_lowercase())
+                .into_iter()
+                .map(|t| t.text)
+                .collect()
+        };
+        let own = words(&item.name);
+        let siblings: Vec<Vec<String>> = self
+            .ctx
+            .catalog
+            .items
+            .iter()
+            .filter(|i| i.brand == item.brand && i.sku != item.sku)
+            .map(|i| words(&i.name))
+            .collect();
+        r.words.iter().any(|w| {
+            !own.iter().any(|o| word_matches(w, o))
+                && siblings
+                    .iter()
+                    .any(|n| n.iter().any(|x| word_matches(w, x)))
+        })
     }
 
     fn note(&self, notes: &[String]) {
@@ -234,8 +289,8 @@ impl Assistant<'_> {
             }
         }
         note.push_str(&format!(
-            "; none reaches similarity {:.2}",
-            p.link_list_similarity
+            "; no clear match (similarity ≥ {:.2} and a lead ≥ {:.2}, or two from {:.2})",
+            p.link_min_similarity, p.link_min_margin, p.link_list_similarity
         ));
         if let Some(m) = r
             .within
@@ -247,6 +302,10 @@ impl Assistant<'_> {
             return Ok(m.ids.clone());
         }
         notes.push(note);
+        if s1 >= p.link_list_similarity {
+            let closest = self.ctx.label(r.kind, &best);
+            return Err(ask(format!("the closest, {closest}, is not a clear match")));
+        }
         Err(ask(format!("no {noun} name in this dataset comes close")))
     }
 
@@ -287,6 +346,11 @@ impl Assistant<'_> {
                     .items
                     .get(id)
                     .is_some_and(|i| m.ids.contains(&i.category)),
+                // A single name linked in part: its brand's products.
+                Kind::Sku if m.kind == r.kind && m.ids.len() == 1 => {
+                    let brand = self.ctx.items.get(&m.ids[0]).map(|i| &i.brand);
+                    self.ctx.items.get(id).map(|i| &i.brand) == brand
+                }
                 k if k == r.kind => m.ids.iter().any(|x| x == id),
                 _ => true,
             })

@@ -91,6 +91,9 @@ pub struct Mention {
     pub span: (usize, usize),
     /// Written as an id (not a name).
     pub by_id: bool,
+    /// Only some of the name's words were written ("Tiny Steps baby" of "Tiny Steps
+    /// Baby Wipes 80 pcs x3").
+    pub partial: bool,
 }
 
 /// Something that looks like a reference but fits nothing in the data.
@@ -240,6 +243,7 @@ impl Lexicon {
                         ids: vec![e.id.clone()],
                         span: (i, i + 1),
                         by_id: true,
+                        partial: false,
                     },
                     100,
                     true,
@@ -273,6 +277,7 @@ impl Lexicon {
                                     ids: vec![e.id.clone()],
                                     span: (i, end),
                                     by_id: false,
+                                    partial: !full,
                                 },
                                 matched,
                                 full,
@@ -347,6 +352,7 @@ impl Lexicon {
                 ids,
                 span: m.span,
                 by_id: m.by_id,
+                partial: !full,
             });
         }
         // 4. Known cities that are not in the data.

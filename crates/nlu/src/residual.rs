@@ -226,7 +226,11 @@ pub fn find(
     kind: Kind,
     catalog_only: bool,
 ) -> Vec<Residual> {
-    if linked.of(kind).any(|m| m.ids.len() == 1) {
+    // A name linked in full settles the question; one linked from only some of its
+    // words may be the wrong one when a word of another name is left over ("Tiny
+    // Steps baby bottle" is not "Tiny Steps Baby Wipes").
+    let settled = |m: &Mention| m.ids.len() == 1 && !m.partial;
+    if linked.of(kind).any(settled) {
         return Vec::new();
     }
     let vocab = lexicon.vocabulary(kind);
@@ -320,7 +324,18 @@ pub fn find(
         let catalog = words.iter().any(|&k| roles[k] == Role::Catalog);
         let partial = (s..e).any(|k| roles[k] == Role::Partial);
         let cue = s > 0 && DETERMINERS.contains(&tokens[s - 1].text.as_str());
-        if catalog || (!catalog_only && (partial || cue)) {
+        // Next to a single name linked in part, only a word of another name counts.
+        let picked = (s..e).any(|k| {
+            mention_at(k).is_some_and(|m| {
+                linked.mentions[m].kind == kind && linked.mentions[m].ids.len() == 1
+            })
+        });
+        let qualifies = if picked {
+            catalog
+        } else {
+            catalog || (!catalog_only && (partial || cue))
+        };
+        if qualifies {
             let mut within: Vec<Mention> = Vec::new();
             for k in s..e {
                 if let Some(m) = mention_at(k).map(|m| &linked.mentions[m]) {
@@ -364,6 +379,8 @@ mod tests {
                 e(Kind::Sku, "SKU-2", "Steel Edge Deodorant 50ml"),
                 e(Kind::Sku, "SKU-3", "Loyal Friend Dog Food 2kg"),
                 e(Kind::Sku, "SKU-4", "Jade Spring Green Tea Value Pack"),
+                e(Kind::Sku, "SKU-5", "Tiny Steps Baby Wipes 80 pcs x3"),
+                e(Kind::Sku, "SKU-6", "Tiny Steps Feeding Bottle 240ml"),
                 e(Kind::Brand, "Steel Edge", "Steel Edge"),
                 e(Kind::Brand, "Little Rabbit", "Little Rabbit"),
                 e(Kind::Category, "Snacks", "Snacks"),
@@ -406,6 +423,11 @@ mod tests {
             sku("how much canine kibble sold in Beijing last month"),
             ["canine kibble"]
         );
+        // Linked from part of a name, next to a word of another name.
+        assert_eq!(
+            sku("How many of the Tiny Steps baby bottle did we sell in May?"),
+            ["tiny steps baby bottle"]
+        );
         assert_eq!(
             residual("sharpe of the yellow sea high dividend tracker", Kind::Fund),
             ["yellow sea high dividend tracker"]
@@ -420,6 +442,8 @@ mod tests {
                 .is_empty()
         );
         assert!(sku("How many units did Beijing sell in May, roughly?").is_empty());
+        assert!(sku("How many Tiny Steps baby wipes did we sell in May?").is_empty());
+        assert!(sku("How many Tiny Steps wipes did we sell in May, please?").is_empty());
         assert!(sku("What were total sales of the Snacks category last month?").is_empty());
         assert!(sku("Revenue of brand Steel Edge across all warehouses this year").is_empty());
         assert!(sku("What is the stock value in Beijing right now?").is_empty());

@@ -67,10 +67,12 @@ fn policy(cascade: Cascade) -> Policy {
 fn a_description_only_the_embeddings_link() {
     let Some(models) = models() else { return };
     let ds = open_demo();
-    let q = "How many of the bunny rice snacks did we sell last month?";
-    let sku = sku_named("Little Rabbit Rice Crackers 400g");
+    // "tooth paste" is no word of "Steel Edge Toothpaste 120g x3": string matching links
+    // only the brand.
+    let q = "How many units of the Steel Edge tooth paste did we sell last month?";
+    let sku = sku_named("Steel Edge Toothpaste 120g x3");
     let want = units_last_month(&sku);
-    // The rules alone link only the category: they must not answer its total.
+    // The rules alone must not answer the brand's total instead.
     let rules = Assistant::with_models(&ds, models.clone(), policy(Cascade::Rules)).unwrap();
     let r = rules.ask(q, &mut State::default());
     assert_eq!(r.status, Status::Clarify, "{}", r.answer);
@@ -84,13 +86,13 @@ fn a_description_only_the_embeddings_link() {
         "{explain}"
     );
     let plan = serde_json::to_value(a.plan.as_ref().unwrap()).unwrap();
-    let skus = plan.pointer("/scope/skus").cloned().unwrap_or_default();
-    assert_eq!(skus, serde_json::json!([sku]), "{explain}");
-    let categories = plan
-        .pointer("/scope/categories")
-        .cloned()
-        .unwrap_or_default();
-    assert_eq!(categories, serde_json::json!([]), "{explain}");
+    let scope = |k: &str| {
+        plan.pointer(&format!("/scope/{k}"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(scope("skus"), serde_json::json!([sku]), "{explain}");
+    assert_eq!(scope("brands"), serde_json::json!([]), "{explain}");
     assert_eq!(a.value, Some(want), "{explain}");
 }
 
@@ -142,18 +144,53 @@ fn a_made_up_product_is_asked_about_never_the_broader_figure() {
     }
 }
 
+/// The shared sample dataset (`../shared/data/sample`), imported once, when present.
+fn sample() -> Option<&'static (tempfile::TempDir, std::path::PathBuf)> {
+    static SAMPLE: std::sync::OnceLock<Option<(tempfile::TempDir, std::path::PathBuf)>> =
+        std::sync::OnceLock::new();
+    SAMPLE
+        .get_or_init(|| {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/data/sample")
+                .canonicalize()
+                .ok()?;
+            let tmp = tempfile::tempdir().unwrap();
+            let store = abacus_store::Store::open(&tmp.path().join("store")).unwrap();
+            store.import(&data, &mut |_| {}).unwrap();
+            Some((tmp, data))
+        })
+        .as_ref()
+}
+
 #[test]
 fn a_shortened_fund_name_links_to_the_fund() {
     let Some(models) = models() else { return };
-    let ds = open_demo();
-    let code = read("funds/funds.csv")
-        .into_iter()
-        .find(|r| r["name"] == "Cloud Summit Dividend Index")
-        .map(|r| r["fund_code"].clone())
-        .expect("the fund in the demo data");
+    let Some((tmp, data)) = sample() else {
+        eprintln!("skipped: ../shared/data/sample is not present");
+        return;
+    };
+    let store = abacus_store::Store::open(&tmp.path().join("store")).unwrap();
+    let info = store.find(data.to_str().unwrap()).unwrap();
+    let ds = store.open_dataset(&info).unwrap();
+    // "finance reform" is too far from "Financial Reform" for string matching, which
+    // links only the company's sixteen funds.
+    let code = "F0044";
+    let mut r = csv::Reader::from_path(data.join("funds/funds.csv")).unwrap();
+    let name_col = r
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "name")
+        .unwrap();
+    let named = r
+        .records()
+        .map(|x| x.unwrap())
+        .find(|x| &x[0] == code)
+        .map(|x| x[name_col].to_string());
+    assert_eq!(named.as_deref(), Some("Silver Bay Financial Reform Equity"));
     let full = Assistant::with_models(&ds, models, policy(Cascade::Full)).unwrap();
     let a = full.ask(
-        "What is the 3-year volatility of the Cloud Summit high dividend tracker?",
+        "What is the 3-year max drawdown of the Silver Bay finance reform fund?",
         &mut State::default(),
     );
     let explain = a.explain.clone().unwrap_or_default();
@@ -166,7 +203,7 @@ fn a_shortened_fund_name_links_to_the_fund() {
     );
     // The same figure as asked by its code.
     let by_code = full.ask(
-        &format!("What is the 3-year volatility of fund {code}?"),
+        &format!("What is the 3-year max drawdown of fund {code}?"),
         &mut State::default(),
     );
     assert_eq!(by_code.status, Status::Answered, "{}", by_code.answer);
