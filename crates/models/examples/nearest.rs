@@ -15,7 +15,11 @@ fn main() {
     let vecs = e.embed(&cands).expect("embed");
     for q in &queries {
         let v = e.embed_one(q).expect("embed");
-        let mut s: Vec<(f32, &str)> = vecs.iter().zip(&cands).map(|(c, t)| (cosine(&v, c), *t)).collect();
+        let mut s: Vec<(f32, &str)> = vecs
+            .iter()
+            .zip(&cands)
+            .map(|(c, t)| (cosine(&v, c), *t))
+            .collect();
         s.sort_by(|a, b| b.0.total_cmp(&a.0));
         println!("{q}");
         for (x, t) in s.iter().take(5) {
