@@ -41,6 +41,14 @@ pub struct Policy {
     pub generative_min_similarity: f32,
     /// Replaces the generative model's output (tests of the validation path).
     pub forced_output: Option<String>,
+    /// Entity linking by embeddings: a description links to one product or fund
+    /// only with this similarity (`ABACUS_LINK_MIN_SIM`) ...
+    pub link_min_similarity: f32,
+    /// ... and this lead over the next candidate (`ABACUS_LINK_MIN_MARGIN`).
+    pub link_min_margin: f32,
+    /// Below the bars, candidates from this similarity up (`ABACUS_LINK_LIST_SIM`)
+    /// are offered in a question back; under it nothing matched.
+    pub link_list_similarity: f32,
 }
 
 impl Default for Policy {
@@ -53,6 +61,9 @@ impl Default for Policy {
             generative_top: 1,
             generative_min_similarity: 0.55,
             forced_output: None,
+            link_min_similarity: 0.55,
+            link_min_margin: 0.15,
+            link_list_similarity: 0.50,
         }
     }
 }
@@ -78,6 +89,9 @@ impl Policy {
         p.min_measure_margin = f("ABACUS_EMBED_MIN_MEASURE_MARGIN", p.min_measure_margin);
         p.generative_min_similarity = f("ABACUS_GEN_MIN_SIM", p.generative_min_similarity);
         p.generative_top = f("ABACUS_GEN_TOP", p.generative_top as f32) as usize;
+        p.link_min_similarity = f("ABACUS_LINK_MIN_SIM", p.link_min_similarity);
+        p.link_min_margin = f("ABACUS_LINK_MIN_MARGIN", p.link_min_margin);
+        p.link_list_similarity = f("ABACUS_LINK_LIST_SIM", p.link_list_similarity);
         p
     }
 }
@@ -393,6 +407,8 @@ pub struct Models {
     embedder: OnceLock<Result<Loaded<Embedder>, String>>,
     exemplars: OnceLock<Result<Exemplars, String>>,
     generator: OnceLock<Result<Loaded<Generator>, String>>,
+    /// Vectors of entity texts (a dataset's products or funds), by the hash of the texts.
+    entities: std::sync::Mutex<Vec<(String, Arc<Vec<Vec<f32>>>)>>,
 }
 
 static GLOBAL: OnceLock<Arc<Models>> = OnceLock::new();
@@ -405,6 +421,7 @@ impl Models {
             embedder: OnceLock::new(),
             exemplars: OnceLock::new(),
             generator: OnceLock::new(),
+            entities: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -481,6 +498,52 @@ impl Models {
             })
             .as_ref()
             .map_err(Clone::clone)
+    }
+}
+
+impl Models {
+    /// Vectors of entity texts (one per text, in order): from this process's memory,
+    /// else from the disk cache `cache/entities-<hash of the texts>.bin` in the models
+    /// folder, else embedded now (and cached). Only the first question about a
+    /// dataset's products (or funds) pays; a changed catalog has other texts, hence
+    /// another file.
+    pub fn entity_vectors(&self, texts: &[String]) -> Result<Arc<Vec<Vec<f32>>>, String> {
+        let key = abacus_core::hash::fnv_hex(
+            format!("{}\n{}", abacus_models::EMBED_DIR, texts.join("\n")).as_bytes(),
+        );
+        let memo = |m: &std::sync::Mutex<Vec<(String, Arc<Vec<Vec<f32>>>)>>| {
+            m.lock()
+                .ok()
+                .and_then(|v| v.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
+        };
+        if let Some(v) = memo(&self.entities) {
+            return Ok(v);
+        }
+        let cache = self
+            .root
+            .as_ref()
+            .map(|r| r.join("cache").join(format!("entities-{key}.bin")));
+        let vectors = match cache.as_deref().and_then(|p| read_vectors(p, texts.len())) {
+            Some(v) => v,
+            None => {
+                let emb = &self.embedder()?.model;
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let v = emb.embed(&refs).map_err(|e| e.to_string())?;
+                if let Some(p) = &cache {
+                    write_vectors(p, &v);
+                }
+                v
+            }
+        };
+        let v = Arc::new(vectors);
+        if let Ok(mut m) = self.entities.lock() {
+            // A few datasets per process at most; keep the latest eight.
+            if m.len() >= 8 {
+                m.remove(0);
+            }
+            m.push((key, v.clone()));
+        }
+        Ok(v)
     }
 }
 
