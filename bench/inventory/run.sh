@@ -45,10 +45,14 @@ if [ ! -x "$py" ]; then python3 -m venv "$venv"; fi
       "$ex/service_replay" --data "$data" --model "$m" --safety "$1" --events "$2"; echo
     done
   done
-  # Shorter cycles (EOQ capped at 7 days of demand), and the simple rule at the
-  # cover (45 days) where its fill rate matches the plan's.
-  "$ex/service_replay" --data "$data" --model theta --safety empirical --cap-days 7; echo
-  "$ex/service_replay" --data "$data" --model theta --safety empirical --cap-days 7 --cover-days 45; echo
+  # Smaller, more frequent orders (EOQ capped at D days of demand, as `abacus
+  # plan --max-order-days D`): the configurations of the README's replay table.
+  for d in 7 3 2 1; do
+    "$ex/service_replay" --data "$data" --model weekday-mean --safety empirical --max-order-days "$d"; echo
+  done
+  "$ex/service_replay" --data "$data" --model theta --safety empirical --max-order-days 2; echo
+  "$ex/service_replay" --data "$data" --model weekday-mean --safety spec --max-order-days 2; echo
+  "$ex/service_replay" --data "$data" --model weekday-mean --safety empirical --max-order-days 2 --cover-days 45; echo
   echo '```'
   echo
   echo "## 3. The CLI's plan against an independent recomputation from the raw CSV"

@@ -163,7 +163,7 @@ def _days(values: pd.Series) -> np.ndarray:
 PLAN_COLUMNS = [
     "sku", "location_id", "category", "supplier_id", "mu", "sigma",
     "lead_time_days", "lead_time_sd_days", "service_level", "z",
-    "lead_time_demand_mean", "lead_time_demand_sd", "safety_stock", "reorder_point", "eoq",
+    "lead_time_demand_mean", "lead_time_demand_sd", "safety_stock", "reorder_point", "eoq", "lot",
     "order_up_to", "on_hand", "on_order", "overdue_on_order", "inventory_position",
     "daily_demand_28", "days_of_cover", "order_qty", "order_packs", "order_arrival", "order_value",
     "reason", "horizon_days", "stockout_probability", "risk_method",
@@ -190,6 +190,7 @@ def plan(
     excess_days: float = 90.0,
     events="calendar",
     safety: str = "spec",
+    max_order_days: Optional[float] = None,
 ) -> Plan:
     """The replenishment plan of ``abacus plan`` for every row of ``inventory``.
 
@@ -203,7 +204,8 @@ def plan(
     --model`` (default theta, or ``weekday-mean``). ``events`` as ``abacus plan
     --events``: ``"calendar"`` (the built-in sales-event calendar), a frame with
     ``date, name`` (the dataset's events.csv, as the CLI uses when it has one) or
-    ``None``/``"none"``; ``safety`` is ``"spec"`` or ``"empirical"``.
+    ``None``/``"none"``; ``safety`` is ``"spec"`` or ``"empirical"``;
+    ``max_order_days`` as ``abacus plan --max-order-days`` (``None``: the EOQ).
     """
     if as_of is None:
         if "as_of" not in inventory.columns or inventory["as_of"].nunique() != 1:
@@ -247,6 +249,7 @@ def plan(
             np.ascontiguousarray(codes.astype(np.int64)), _days(sales["date"]), units, orders,
             model=model, horizon_days=int(horizon_days), excess_days=float(excess_days),
             events=mode, event_list=event_list, safety=str(safety),
+            max_order_days=None if max_order_days is None else float(max_order_days),
         )
     except ValueError as e:
         raise AbacusError(str(e)) from None

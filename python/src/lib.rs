@@ -255,7 +255,7 @@ fn day(days: i64) -> PyResult<Date> {
 /// Plans every stocked SKU × location, as `abacus plan` does on a dataset.
 /// Dates are days since 1970-01-01. Returns (lines, problems) as tuples.
 #[pyfunction]
-#[pyo3(signature = (as_of, items, suppliers, inventory, pairs, sales_pair, sales_day, sales_units, orders, model="auto", horizon_days=28, excess_days=90.0, events="calendar", event_list=None, safety="spec"))]
+#[pyo3(signature = (as_of, items, suppliers, inventory, pairs, sales_pair, sales_day, sales_units, orders, model="auto", horizon_days=28, excess_days=90.0, events="calendar", event_list=None, safety="spec", max_order_days=None))]
 #[allow(clippy::too_many_arguments, clippy::type_complexity)]
 fn plan_arrays<'py>(
     py: Python<'py>,
@@ -274,9 +274,13 @@ fn plan_arrays<'py>(
     events: &str,
     event_list: Option<Vec<(i64, String)>>,
     safety: &str,
+    max_order_days: Option<f64>,
 ) -> PyResult<(Vec<Py<PyAny>>, Vec<(String, String, String)>)> {
     if !(1..=3650).contains(&horizon_days) {
         return Err(value_error("horizon_days must be between 1 and 3650"));
+    }
+    if max_order_days.is_some_and(|d| !(d.is_finite() && d > 0.0)) {
+        return Err(value_error("max_order_days must be > 0"));
     }
     if excess_days <= 0.0 || excess_days.is_nan() {
         return Err(value_error("excess_days must be > 0"));
@@ -346,6 +350,7 @@ fn plan_arrays<'py>(
     let mut settings = PlanSettings::new(as_of);
     settings.horizon_days = horizon_days;
     settings.excess_days = excess_days;
+    settings.max_order_days = max_order_days;
     settings.safety = match safety {
         "spec" => Safety::Spec,
         "empirical" => Safety::Empirical,
@@ -411,6 +416,7 @@ fn plan_arrays<'py>(
                 l.safety_stock,
                 l.reorder_point,
                 l.eoq,
+                l.lot,
                 l.order_up_to,
                 l.on_hand,
                 l.on_order,

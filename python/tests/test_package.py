@@ -122,7 +122,8 @@ def test_plan_equals_abacus_plan_on_the_demo_data(demo_dir, tmp_path, variant):
         # The CLI forecasts around the dataset's events.csv by default.
         opts, flags = {"events": pd.read_csv(r / "events.csv")}, []
     else:
-        opts, flags = {"events": None, "safety": "empirical"}, ["--events", "none", "--safety", "empirical"]
+        opts = {"events": None, "safety": "empirical", "max_order_days": 3}
+        flags = ["--events", "none", "--safety", "empirical", "--max-order-days", "3"]
     got = abacus.plan(read("items.csv"), read("suppliers.csv"), read("inventory.csv"),
                       read("sales.csv"), purchase_orders=read("purchase_orders.csv"), **opts)
     out = subprocess.run([abacus_bin(), "--store", str(tmp_path / "store"), "plan",
@@ -132,7 +133,7 @@ def test_plan_equals_abacus_plan_on_the_demo_data(demo_dir, tmp_path, variant):
     assert len(got.lines) == want["totals"]["lines"] > 0
     assert len(got.problems) == len(want["problems"])
     lines = got.lines.set_index(["sku", "location_id"])
-    fields = ["mu", "sigma", "safety_stock", "reorder_point", "eoq", "order_up_to",
+    fields = ["mu", "sigma", "safety_stock", "reorder_point", "eoq", "lot", "order_up_to",
               "inventory_position", "stockout_probability", "days_of_cover"]
     for w in want["lines"]:
         g = lines.loc[(w["sku"], w["location"])]

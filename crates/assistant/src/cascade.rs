@@ -41,6 +41,14 @@ pub struct Policy {
     pub generative_min_similarity: f32,
     /// Replaces the generative model's output (tests of the validation path).
     pub forced_output: Option<String>,
+    /// Entity linking by embeddings: a description links to one product or fund
+    /// only with this similarity (`ABACUS_LINK_MIN_SIM`) ...
+    pub link_min_similarity: f32,
+    /// ... and this lead over the next candidate (`ABACUS_LINK_MIN_MARGIN`).
+    pub link_min_margin: f32,
+    /// Below the bars, candidates from this similarity up (`ABACUS_LINK_LIST_SIM`)
+    /// are offered in a question back; under it nothing matched.
+    pub link_list_similarity: f32,
 }
 
 impl Default for Policy {
@@ -53,6 +61,9 @@ impl Default for Policy {
             generative_top: 1,
             generative_min_similarity: 0.55,
             forced_output: None,
+            link_min_similarity: 0.55,
+            link_min_margin: 0.15,
+            link_list_similarity: 0.50,
         }
     }
 }
@@ -78,6 +89,9 @@ impl Policy {
         p.min_measure_margin = f("ABACUS_EMBED_MIN_MEASURE_MARGIN", p.min_measure_margin);
         p.generative_min_similarity = f("ABACUS_GEN_MIN_SIM", p.generative_min_similarity);
         p.generative_top = f("ABACUS_GEN_TOP", p.generative_top as f32) as usize;
+        p.link_min_similarity = f("ABACUS_LINK_MIN_SIM", p.link_min_similarity);
+        p.link_min_margin = f("ABACUS_LINK_MIN_MARGIN", p.link_min_margin);
+        p.link_list_similarity = f("ABACUS_LINK_LIST_SIM", p.link_list_similarity);
         p
     }
 }
@@ -393,6 +407,8 @@ pub struct Models {
     embedder: OnceLock<Result<Loaded<Embedder>, String>>,
     exemplars: OnceLock<Result<Exemplars, String>>,
     generator: OnceLock<Result<Loaded<Generator>, String>>,
+    /// Vectors of entity texts (a dataset's products or funds), by the hash of the texts.
+    entities: std::sync::Mutex<Vec<(String, Arc<Vec<Vec<f32>>>)>>,
 }
 
 static GLOBAL: OnceLock<Arc<Models>> = OnceLock::new();
@@ -405,6 +421,7 @@ impl Models {
             embedder: OnceLock::new(),
             exemplars: OnceLock::new(),
             generator: OnceLock::new(),
+            entities: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -484,6 +501,52 @@ impl Models {
     }
 }
 
+impl Models {
+    /// Vectors of entity texts (one per text, in order): from this process's memory,
+    /// else from the disk cache `cache/entities-<hash of the texts>.bin` in the models
+    /// folder, else embedded now (and cached). Only the first question about a
+    /// dataset's products (or funds) pays; a changed catalog has other texts, hence
+    /// another file.
+    pub fn entity_vectors(&self, texts: &[String]) -> Result<Arc<Vec<Vec<f32>>>, String> {
+        let key = abacus_core::hash::fnv_hex(
+            format!("{}\n{}", abacus_models::EMBED_DIR, texts.join("\n")).as_bytes(),
+        );
+        let memo = |m: &std::sync::Mutex<Vec<(String, Arc<Vec<Vec<f32>>>)>>| {
+            m.lock()
+                .ok()
+                .and_then(|v| v.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()))
+        };
+        if let Some(v) = memo(&self.entities) {
+            return Ok(v);
+        }
+        let cache = self
+            .root
+            .as_ref()
+            .map(|r| r.join("cache").join(format!("entities-{key}.bin")));
+        let vectors = match cache.as_deref().and_then(|p| read_vectors(p, texts.len())) {
+            Some(v) => v,
+            None => {
+                let emb = &self.embedder()?.model;
+                let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+                let v = emb.embed(&refs).map_err(|e| e.to_string())?;
+                if let Some(p) = &cache {
+                    write_vectors(p, &v);
+                }
+                v
+            }
+        };
+        let v = Arc::new(vectors);
+        if let Ok(mut m) = self.entities.lock() {
+            // A few datasets per process at most; keep the latest eight.
+            if m.len() >= 8 {
+                m.remove(0);
+            }
+            m.push((key, v.clone()));
+        }
+        Ok(v)
+    }
+}
+
 fn missing() -> String {
     "model files not found (run scripts/setup-models.sh)".to_string()
 }
@@ -530,17 +593,31 @@ fn write_vectors(path: &Path, v: &[Vec<f32>]) {
     }
 }
 
-/// The few-shot prompt of the generative stage (a base model: examples, not instructions).
+/// The few-shot prompt of the generative stage (a base model: examples, not
+/// instructions): [`prompt_prefix`], the same for every question, then the question.
 pub fn prompt(question: &str) -> String {
-    let mut p = String::from(
-        "Each retail analytics question is mapped to the JSON of the plan that answers it.\n\n",
-    );
-    for (q, l) in crate::exemplars::FEW_SHOT {
-        p.push_str(&format!("Question: {q}\nJSON: {}\n\n", l.json()));
-    }
+    format!("{}{}", prompt_prefix(), prompt_question(question))
+}
+
+/// The fixed part of [`prompt`]: the instruction line and the examples (its
+/// evaluated state is cached on disk, see `Generator::generate_with_prefix`).
+pub fn prompt_prefix() -> &'static str {
+    static PREFIX: OnceLock<String> = OnceLock::new();
+    PREFIX.get_or_init(|| {
+        let mut p = String::from(
+            "Each retail analytics question is mapped to the JSON of the plan that answers it.\n\n",
+        );
+        for (q, l) in crate::exemplars::FEW_SHOT {
+            p.push_str(&format!("Question: {q}\nJSON: {}\n\n", l.json()));
+        }
+        p
+    })
+}
+
+/// The question's part of [`prompt`] (one line, at most 300 characters).
+pub fn prompt_question(question: &str) -> String {
     let q: String = question.chars().filter(|c| *c != '\n').take(300).collect();
-    p.push_str(&format!("Question: {q}\nJSON: "));
-    p
+    format!("Question: {q}\nJSON: ")
 }
 
 /// What the model stages made of a question the rules left without an intent.
@@ -654,8 +731,19 @@ impl crate::Assistant<'_> {
         let generated = match p.forced_output.as_ref().map_or_else(
             || {
                 self.models.generator().and_then(|g| {
+                    let prefix = prompt_prefix();
+                    let cache = self
+                        .models
+                        .root()
+                        .map(|r| g.model.prefix_cache_file(&r.join("cache"), prefix));
                     g.model
-                        .generate(&prompt(&text), &grammar(), 40)
+                        .generate_with_prefix(
+                            prefix,
+                            &prompt_question(&text),
+                            &grammar(),
+                            40,
+                            cache.as_deref(),
+                        )
                         .map_err(|e| e.to_string())
                 })
             },
@@ -663,6 +751,7 @@ impl crate::Assistant<'_> {
                 Ok(abacus_models::Generated {
                     text: o.clone(),
                     prompt_tokens: 0,
+                    prompt_cached: 0,
                     tokens: 0,
                     prompt_s: 0.0,
                     gen_s: 0.0,
@@ -676,10 +765,16 @@ impl crate::Assistant<'_> {
             }
         };
         let ms = t1.elapsed().as_secs_f64() * 1000.0;
+        let load_ms = self.models.generator().map_or(0.0, |g| g.load_s * 1000.0);
         let mut reading = self.check_generated(d, &generated.text, &ranked);
         notes.push(format!(
-            "generative stage ({ms:.0} ms, {} prompt tokens, {} generated): {}",
-            generated.prompt_tokens, generated.tokens, reading.explain
+            "generative stage ({ms:.0} ms: model load {load_ms:.0} ms, prompt {:.0} ms for {} tokens of which {} from the prefix cache, {} tokens generated in {:.0} ms): {}",
+            generated.prompt_s * 1000.0,
+            generated.prompt_tokens,
+            generated.prompt_cached,
+            generated.tokens,
+            generated.gen_s * 1000.0,
+            reading.explain
         ));
         reading.explain = notes.join("; ");
         reading

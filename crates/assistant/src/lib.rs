@@ -10,6 +10,7 @@ mod context;
 pub mod control;
 pub mod demand;
 pub mod dialogue;
+mod entities;
 mod exemplars;
 pub mod funds;
 mod future;
@@ -154,6 +155,18 @@ impl<'a> Assistant<'a> {
         if let Some(what) = &draft.unsupported_condition {
             return Answer::error(draft.intent, format!("I cannot yet compute a figure with {what}; ask without that condition, or for the parts separately."));
         }
+        // Words the lexicon left over that still name a product or fund: linked by
+        // embeddings, or asked about; never answered for the broader scope.
+        let draft = match self.link_residual(&draft, state, false) {
+            entities::Linking::Nothing => draft,
+            entities::Linking::Linked(d) => *d,
+            entities::Linking::Ask(a) => {
+                if let Some(e) = self.explain.borrow_mut().as_mut() {
+                    e.push_str("; asked back");
+                }
+                return a;
+            }
+        };
         if let Some(mut a) = self.unknown_reference(&draft) {
             // "and SKU-99999?": the question continues the previous one's intent.
             if a.intent.is_none() && draft.followup {
@@ -164,14 +177,22 @@ impl<'a> Assistant<'a> {
         let mut built = dialogue::build(&draft, state, &self.ctx);
         let mut by_model: Option<cascade::Reading> = None;
         if matches!(built, dialogue::Built::Unsupported) && self.models_may_help(&draft) {
-            let reading = self.model_stages(&draft);
-            if let Some(d) = &reading.draft {
-                built = dialogue::build(d, state, &self.ctx);
-            }
+            let mut reading = self.model_stages(&draft);
             let note = reading.explain.clone();
             if let Some(e) = self.explain.borrow_mut().as_mut() {
                 e.push_str("; ");
                 e.push_str(&note);
+            }
+            if let Some(d) = reading.draft.as_mut() {
+                // The model named the intent; leftover words may still name a product.
+                if d.intent.is_some() {
+                    match self.link_residual(d, state, true) {
+                        entities::Linking::Nothing => {}
+                        entities::Linking::Linked(l) => *d = *l,
+                        entities::Linking::Ask(a) => return a,
+                    }
+                }
+                built = dialogue::build(d, state, &self.ctx);
             }
             if reading.draft.is_some() {
                 by_model = Some(reading);

@@ -39,6 +39,10 @@ pub(crate) struct PlanArgs {
     /// realised lead-time demand errors, bias included; see bench/inventory).
     #[arg(long, default_value = "spec", value_parser = ["spec", "empirical"])]
     safety: String,
+    /// Caps the order quantity aimed at (the EOQ) at D days of mean demand: more,
+    /// smaller orders and less stock (MOQ and packs still apply). Unset: the EOQ.
+    #[arg(long, value_name = "D")]
+    max_order_days: Option<f64>,
     /// Days of cover above which stock counts as excess.
     #[arg(long, default_value_t = 90.0)]
     excess_days: f64,
@@ -79,6 +83,7 @@ pub(crate) fn run(store: Option<&PathBuf>, a: PlanArgs) -> anyhow::Result<()> {
         edits: edits(&a)?,
         events: a.events == "calendar",
         safety: abacus_server::reports::parse_safety(&a.safety).map_err(anyhow::Error::msg)?,
+        max_order_days: a.max_order_days,
     };
     let run = run_plan(&ds, &opts).map_err(|e| anyhow::anyhow!("{e}"))?;
     let timing = Timing {

@@ -18,7 +18,7 @@
 //! windows learned from the total of all series before the replay starts
 //! (`--events windows`, the default, or `none`), and safety stock from the spec
 //! formula (`--safety spec`) or last year's lead-time errors (`empirical`).
-//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…] [--safety spec|empirical] [--events windows|none] [--cap-days D] [--cover-days 30]`.
+//! `cargo run --release -p abacus-inventory --example service_replay -- --data DIR [--days 180] [--model weekday-mean|theta|…] [--safety spec|empirical] [--events windows|none] [--max-order-days D] [--cover-days 30]`.
 
 mod common;
 
@@ -93,8 +93,6 @@ fn replay(
     method: Method,
     settings0: &PlanSettings,
     lead_draws: &[u64],
-    safety: Safety,
-    cap_days: Option<f64>,
 ) -> Score {
     let n = s.hist.len();
     let mut sc = Score::default();
@@ -130,9 +128,9 @@ fn replay(
                 let need = settings.days_needed(s.lt.mean_days);
                 let how = PlanForecast {
                     horizon: need,
-                    lead_days: s.lt.mean_days,
+                    lead_days: settings.protection_days(s.lt.mean_days),
                     service_level: s.item.service_level,
-                    safety,
+                    safety: settings.safety,
                     method,
                 };
                 let Ok(fc) = plan_forecast(&s.hist[..t], s.factors.as_deref(), &how, s.sku) else {
@@ -159,21 +157,7 @@ fn replay(
                 match plan_line(&input, &settings) {
                     Ok(l) => {
                         rop = Some(l.reorder_point);
-                        match cap_days {
-                            // The spec's order: max(EOQ, ROP − position + 1), MOQ and packs.
-                            None => l.order.map_or(0, |o| o.qty),
-                            // The same with EOQ capped at `cap_days` of mean demand.
-                            Some(d) => policy::recommended_order(
-                                l.position,
-                                l.reorder_point,
-                                l.eoq.min(d * l.mu).max(1.0),
-                                s.item.moq,
-                                s.item.pack_size.max(1),
-                            )
-                            .ok()
-                            .flatten()
-                            .map_or(0, |r| r.qty),
-                        }
+                        l.order.map_or(0, |o| o.qty)
                     }
                     Err(_) => 0,
                 }
@@ -236,7 +220,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(other) => return Err(format!("--safety {other}: use spec or empirical").into()),
     };
     let cover_days: f64 = common::arg("--cover-days").map_or(Ok(30.0), |v| v.parse())?;
-    let cap_days: Option<f64> = common::arg("--cap-days").map(|v| v.parse()).transpose()?;
+    let cap_days: Option<f64> = common::arg("--max-order-days")
+        .map(|v| v.parse())
+        .transpose()?;
     let method = if model == "weekday-mean" {
         Method::WeekdayMean
     } else {
@@ -272,6 +258,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let items: BTreeMap<&str, _> = data.items.iter().map(|i| (i.sku.as_str(), i)).collect();
     let mut settings = PlanSettings::new(as_of);
     settings.mc_paths = 200; // the order decision does not use the risk figure
+    settings.safety = safety;
+    settings.max_order_days = cap_days;
     let t0 = Instant::now();
     let series: Vec<Series<'_>> = data
         .stock
@@ -301,7 +289,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     use rayon::prelude::*;
-    let results: Vec<(f64, Score, Score)> = series
+    let results: Vec<(f64, String, Score, Score)> = series
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
@@ -312,31 +300,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let draws: Vec<u64> = (0..400)
                 .map(|_| normal.sample(&mut rng).round().max(1.0) as u64)
                 .collect();
-            let a = replay(
-                s,
-                Rule::Plan,
-                start,
-                method,
-                &settings,
-                &draws,
-                safety,
-                cap_days,
-            );
-            let b = replay(
-                s,
-                Rule::Cover(cover_days),
-                start,
-                method,
-                &settings,
-                &draws,
-                safety,
-                None,
-            );
-            (s.item.service_level, a, b)
+            let a = replay(s, Rule::Plan, start, method, &settings, &draws);
+            let b = replay(s, Rule::Cover(cover_days), start, method, &settings, &draws);
+            let group = format!("{} L={}", s.supplier, s.lt.mean_days);
+            (s.item.service_level, group, a, b)
         })
         .collect();
     let mut by: BTreeMap<String, (u64, Score, Score)> = BTreeMap::new();
-    for (sl, a, b) in &results {
+    let mut by_supplier: BTreeMap<String, (u64, Score, Score)> = BTreeMap::new();
+    for (_, g, a, b) in &results {
+        let e = by_supplier.entry(g.clone()).or_default();
+        e.0 += 1;
+        e.1.add(a);
+        e.2.add(b);
+    }
+    for (sl, _, a, b) in &results {
         for key in [format!("{sl:.2}"), "all".to_string()] {
             let e = by.entry(key).or_default();
             e.0 += 1;
@@ -355,7 +333,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         t0.elapsed().as_secs_f64()
     );
     println!(
-        "{:>13} | {:^62} | {:^62}",
+        "{:>20} | {:^62} | {:^62}",
         "",
         "plan policy (ROP/EOQ, MOQ, packs)",
         format!("order up to {cover_days} days of average sales")
@@ -365,28 +343,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "CSL", "fill", "ready", "avg units", "avg value", "orders", "cost k"
     );
     println!(
-        "{:>6} {:>6} | {head} | {head} | LTD≤ROP",
+        "{:>13} {:>6} | {head} | {head} | LTD≤ROP",
         "target", "series"
     );
+    let row = |s: &Score| {
+        format!(
+            "{:>6.4} {:>6.4} {:>6.4} {:>9.0} {:>11.0} {:>6} {:>8.0}",
+            s.cycles_ok as f64 / s.cycles.max(1) as f64,
+            s.served / s.demand.max(1e-9),
+            s.days_ok as f64 / s.days.max(1) as f64,
+            s.inv_units / days as f64,
+            s.inv_value / days as f64,
+            s.orders,
+            s.cost / 1000.0
+        )
+    };
+    let line = |k: &str, n: u64, a: &Score, b: &Score| {
+        let ltd = a.ltd_ok as f64 / a.ltd_n.max(1) as f64;
+        println!("{k:>13} {n:>6} | {} | {} | {ltd:>6.4}", row(a), row(b));
+    };
     for (k, (n, a, b)) in &by {
-        let row = |s: &Score| {
-            format!(
-                "{:>6.4} {:>6.4} {:>6.4} {:>9.0} {:>11.0} {:>6} {:>8.0}",
-                s.cycles_ok as f64 / s.cycles.max(1) as f64,
-                s.served / s.demand.max(1e-9),
-                s.days_ok as f64 / s.days.max(1) as f64,
-                s.inv_units / days as f64,
-                s.inv_value / days as f64,
-                s.orders,
-                s.cost / 1000.0
-            )
-        };
-        println!(
-            "{k:>6} {n:>6} | {} | {} | {:>6.4}",
-            row(a),
-            row(b),
-            a.ltd_ok as f64 / a.ltd_n.max(1) as f64
-        );
+        line(k, *n, a, b);
+    }
+    println!("by supplier (mean lead time L days):");
+    for (k, (n, a, b)) in &by_supplier {
+        line(k, *n, a, b);
     }
     println!("CSL: replenishment cycles (arrival to next arrival) without a lost sale; fill: units served / demanded;\nready: days without a lost sale; avg units / value: mean end-of-day stock, summed over the class's series;\ncost k: thousands of holding cost (value × holding_cost_rate per year) plus order_cost per order over the replay;\nLTD≤ROP: share of the plan's orders whose realised lead-time demand stayed within the reorder point (the model's promise)");
     Ok(())

@@ -90,9 +90,16 @@ pub enum Safety {
     /// weekday-mean forecaster: their mean is added to the lead-time demand
     /// (bias) and the service level's quantile of the centred errors replaces
     /// `z·√L·σ` (skewed, autocorrelated and event-driven errors included).
-    /// Falls back to `Spec` with under [`MIN_ERRORS`] errors.
+    /// Falls back to `Spec` with under [`MIN_ERRORS`] errors. The plan then
+    /// also protects `L +` [`REVIEW_DAYS`] days (the plan is re-run daily, so an
+    /// order placed today must last until the next review's order arrives) and
+    /// counts lead-time variability for the stream of orders it places
+    /// ([`crate::policy::stream_lead_time_sd`]).
     Empirical,
 }
+
+/// Review period of the empirical policy in days: the plan is re-run every day.
+pub const REVIEW_DAYS: f64 = 1.0;
 
 /// Fewest lead-time errors behind an empirical safety stock.
 pub const MIN_ERRORS: usize = 30;

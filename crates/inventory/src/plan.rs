@@ -86,6 +86,10 @@ pub struct PlanSettings {
     pub event_profile: Option<abacus_forecast::events::EventProfile>,
     /// How safety stock is sized (spec formula or empirical lead-time errors).
     pub safety: crate::demand::Safety,
+    /// Caps the order quantity aimed at (the EOQ) at this many days of mean
+    /// demand `μ`; `None` orders the EOQ as `spec/metrics.md` does. MOQ and
+    /// pack rounding still apply.
+    pub max_order_days: Option<f64>,
 }
 
 impl PlanSettings {
@@ -99,11 +103,20 @@ impl PlanSettings {
             events: Vec::new(),
             event_profile: None,
             safety: crate::demand::Safety::Spec,
+            max_order_days: None,
+        }
+    }
+    /// Days of demand the reorder point protects for lead time `lead_days`: `L`
+    /// (`spec/metrics.md`), plus a review day with empirical safety stock.
+    pub fn protection_days(&self, lead_days: f64) -> f64 {
+        match self.safety {
+            crate::demand::Safety::Spec => lead_days,
+            crate::demand::Safety::Empirical => lead_days + crate::demand::REVIEW_DAYS,
         }
     }
     /// Forecast days a `PlanInput` must carry for lead time `lead_days`.
     pub fn days_needed(&self, lead_days: f64) -> usize {
-        (lead_days.ceil().max(1.0) as usize)
+        (self.protection_days(lead_days).ceil().max(1.0) as usize)
             .max(COVER_DAYS)
             .max(self.horizon_days)
     }
@@ -143,6 +156,8 @@ pub struct PlanLine {
     pub safety_stock: f64,
     pub reorder_point: f64,
     pub eoq: f64,
+    /// The order quantity aimed at: the EOQ, capped at `max_order_days` of `μ`.
+    pub lot: f64,
     pub order_up_to: f64,
     pub on_hand: f64,
     pub on_order: f64,
@@ -223,11 +238,27 @@ pub fn plan_line(input: &PlanInput, settings: &PlanSettings) -> Result<PlanLine>
     for po in &input.open_pos {
         positive("open order quantity", po.qty)?;
     }
-    let mu = policy::mean_of_first(&input.forecast, l.ceil() as usize);
-    let (ltd_mean, ltd_sd) = policy::lead_time_demand(mu, sigma, l, sl)?;
+    if let Some(d) = settings.max_order_days {
+        positive("maximum order days", d)?;
+    }
+    // Spec: L days; empirical safety: L + a review day (see `Safety::Empirical`).
+    let protect = settings.protection_days(l);
+    let mu = policy::mean_of_first(&input.forecast, protect.ceil() as usize);
+    let eoq = policy::retail_eoq(mu, it.order_cost, it.holding_cost_rate, it.unit_cost)?;
+    let lot = settings.max_order_days.map_or(eoq, |d| eoq.min(d * mu));
+    let lead_sd = match settings.safety {
+        crate::demand::Safety::Spec => sl,
+        crate::demand::Safety::Empirical => {
+            // Orders of the usual size (lot, MOQ, whole packs) come every q/μ days.
+            let pack = it.pack_size as f64;
+            let q = (lot.max(it.moq as f64) / pack - 1e-9).ceil().max(1.0) * pack;
+            let interval = if mu > 0.0 { q / mu } else { f64::INFINITY };
+            policy::stream_lead_time_sd(sl, interval)
+        }
+    };
+    let (ltd_mean, ltd_sd) = policy::lead_time_demand(mu, sigma, protect, lead_sd)?;
     let z = policy::service_z(alpha)?;
     let (safety_stock, reorder_point) = policy::reorder_point(ltd_mean, ltd_sd, z);
-    let eoq = policy::retail_eoq(mu, it.order_cost, it.holding_cost_rate, it.unit_cost)?;
     // `+ 0.0` turns the empty sum's −0.0 into 0.
     let on_order: f64 = input.open_pos.iter().map(|p| p.qty).sum::<f64>() + 0.0;
     let overdue: f64 = input
@@ -238,7 +269,7 @@ pub fn plan_line(input: &PlanInput, settings: &PlanSettings) -> Result<PlanLine>
         .sum::<f64>()
         + 0.0;
     let position = policy::inventory_position(on_hand, input.open_pos.iter().map(|p| p.qty));
-    let rounded = policy::recommended_order(position, reorder_point, eoq, it.moq, it.pack_size)?;
+    let rounded = policy::recommended_order(position, reorder_point, lot, it.moq, it.pack_size)?;
     let arrival = settings.as_of + chrono::Days::new(l.round() as u64);
     let order = rounded.map(|r| Order {
         qty: r.qty,
@@ -246,7 +277,15 @@ pub fn plan_line(input: &PlanInput, settings: &PlanSettings) -> Result<PlanLine>
         arrival,
         value: r.qty as f64 * it.unit_cost,
     });
-    let reason = reason(position, reorder_point, eoq, it, rounded);
+    let reason = reason(
+        position,
+        reorder_point,
+        eoq,
+        lot,
+        settings.max_order_days,
+        it,
+        rounded,
+    );
 
     let daily_demand_28 = policy::mean_of_first(&input.forecast, COVER_DAYS);
     let days_of_cover = (daily_demand_28 > 0.0).then(|| on_hand / daily_demand_28);
@@ -303,7 +342,8 @@ pub fn plan_line(input: &PlanInput, settings: &PlanSettings) -> Result<PlanLine>
         safety_stock,
         reorder_point,
         eoq,
-        order_up_to: reorder_point + eoq,
+        lot,
+        order_up_to: reorder_point + lot,
         on_hand,
         on_order,
         overdue,
@@ -333,6 +373,8 @@ fn reason(
     position: f64,
     rop: f64,
     eoq: f64,
+    lot: f64,
+    max_days: Option<f64>,
     it: &ItemParams,
     r: Option<policy::Rounded>,
 ) -> String {
@@ -347,6 +389,12 @@ fn reason(
         format!(" = {} pack{s} of {}", r.packs, it.pack_size)
     };
     let why = match r.binding {
+        Binding::Eoq if lot < eoq => format!(
+            "EOQ {} capped at {} days of demand: {}",
+            fmt_units(eoq),
+            fmt_units(max_days.unwrap_or(0.0)),
+            fmt_units(lot)
+        ),
         Binding::Eoq => format!("EOQ {}", fmt_units(eoq)),
         Binding::Shortfall => format!(
             "{} needed to pass the reorder point",

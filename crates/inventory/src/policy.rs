@@ -22,6 +22,20 @@ pub fn lead_time_demand(
     Ok((mu * l, (l * sigma * sigma + mu * mu * sl * sl).sqrt()))
 }
 
+/// The lead-time sd (days) that matters for a steady stream of orders placed
+/// every `order_interval` days whose lead times are independent normal with sd
+/// `lead_time_sd` (so orders may cross): the number of orders arrived by a given
+/// day has variance `≈ σ_L / (T√π)` (`Σ Φ(1 − Φ)` over orders spaced `T`
+/// apart), which in demand terms is `Q μ σ_L/√π` with `Q = μT`, that is a
+/// lead-time sd of `√(T σ_L/√π)` days. Never more than `σ_L`, the single-order
+/// figure, which it equals once orders are `σ_L√π` days or more apart.
+pub fn stream_lead_time_sd(lead_time_sd: f64, order_interval: f64) -> f64 {
+    if !(order_interval.is_finite() && order_interval > 0.0) || lead_time_sd <= 0.0 {
+        return lead_time_sd.max(0.0);
+    }
+    lead_time_sd.min((order_interval * lead_time_sd / std::f64::consts::PI.sqrt()).sqrt())
+}
+
 /// `z = Φ⁻¹(α)` for a cycle service level `α` in (0, 1).
 pub fn service_z(service_level: f64) -> Result<f64> {
     Ok(dist::quantile(probability("service level", service_level)?))

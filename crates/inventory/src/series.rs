@@ -131,7 +131,7 @@ pub fn build_inputs(
             let horizon = settings.days_needed(lt.mean_days.max(1.0));
             let how = demand::PlanForecast {
                 horizon,
-                lead_days: lt.mean_days,
+                lead_days: settings.protection_days(lt.mean_days),
                 service_level: item.params.service_level,
                 safety: settings.safety,
                 method,

@@ -31,6 +31,8 @@ pub use generate_off::Generator;
 pub struct Generated {
     pub text: String,
     pub prompt_tokens: usize,
+    /// Prompt tokens whose state came from the prefix cache (not evaluated).
+    pub prompt_cached: usize,
     pub tokens: usize,
     /// Prompt evaluation time, seconds.
     pub prompt_s: f64,

@@ -159,6 +159,9 @@ pub struct Mention {
     pub span: (usize, usize),
     /// Written as an id (not a name).
     pub by_id: bool,
+    /// Only some of the name's words were written ("Tiny Steps baby" of "Tiny Steps
+    /// Baby Wipes 80 pcs x3").
+    pub partial: bool,
 }
 
 /// Something that looks like a reference but fits nothing in the data.
@@ -192,6 +195,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// English city name (lower) → location ids there.
     known_cities: Vec<(String, Vec<String>)>,
+    /// Words of the names of products, brands and categories; of funds.
+    product_words: Vec<String>,
+    fund_words: Vec<String>,
 }
 
 /// Words of a name that identify it: everything but a few connectives (a share
@@ -251,9 +257,23 @@ impl Lexicon {
                 e.names.push(vec![form]);
             }
         }
+        let words = |kinds: &[Kind]| {
+            let mut w: Vec<String> = entries
+                .iter()
+                .filter(|e| kinds.contains(&e.kind))
+                .flat_map(|e| e.names.iter().flatten().cloned())
+                .collect();
+            w.sort_unstable();
+            w.dedup();
+            w
+        };
+        let product_words = words(&[Kind::Sku, Kind::Brand, Kind::Category]);
+        let fund_words = words(&[Kind::Fund]);
         Lexicon {
             entries,
             known_cities,
+            product_words,
+            fund_words,
         }
     }
 
@@ -263,6 +283,16 @@ impl Lexicon {
             .iter()
             .find(|e| e.kind == kind && e.id == id)
             .and_then(|e| e.tag.clone())
+    }
+
+    /// The words of the names of products (with those of brands and categories) or
+    /// of funds, lower-cased, sorted, without connectives; none for other kinds.
+    pub fn vocabulary(&self, kind: Kind) -> &[String] {
+        match kind {
+            Kind::Sku => &self.product_words,
+            Kind::Fund => &self.fund_words,
+            _ => &[],
+        }
     }
 
     /// Display name of an entity.
@@ -289,6 +319,7 @@ impl Lexicon {
                         ids: vec![e.id.clone()],
                         span: (i, i + 1),
                         by_id: true,
+                        partial: false,
                     },
                     100,
                     true,
@@ -322,6 +353,7 @@ impl Lexicon {
                                     ids: vec![e.id.clone()],
                                     span: (i, end),
                                     by_id: false,
+                                    partial: !full,
                                 },
                                 matched,
                                 full,
@@ -396,6 +428,7 @@ impl Lexicon {
                 ids,
                 span: m.span,
                 by_id: m.by_id,
+                partial: !full,
             });
         }
         // 4. Known cities that are not in the data.

@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod network;
 pub mod normalize;
 pub mod plan;
+pub mod residual;
 pub mod signals;
 pub mod text;
 pub mod understand;

@@ -36,7 +36,7 @@ pub fn plan_line_json(l: &PlanLine) -> Value {
         "lead_time_days": l.lead_time.mean_days, "lead_time_sd_days": l.lead_time.sd_days,
         "service_level": l.service_level, "z": l.z,
         "lead_time_demand_mean": l.ltd_mean, "lead_time_demand_sd": l.ltd_sd,
-        "safety_stock": l.safety_stock, "reorder_point": l.reorder_point, "eoq": l.eoq,
+        "safety_stock": l.safety_stock, "reorder_point": l.reorder_point, "eoq": l.eoq, "lot": l.lot,
         "order_up_to": l.order_up_to, "on_hand": l.on_hand, "on_order": l.on_order,
         "overdue_on_order": l.overdue, "inventory_position": l.position,
         "daily_demand_28": l.daily_demand_28, "days_of_cover": l.days_of_cover,
@@ -262,6 +262,8 @@ pub struct PlanOptions {
     pub events: bool,
     /// How safety stock is sized (`abacus plan --safety`).
     pub safety: abacus_inventory::demand::Safety,
+    /// Caps the EOQ at this many days of mean demand (`abacus plan --max-order-days`).
+    pub max_order_days: Option<f64>,
 }
 
 impl Default for PlanOptions {
@@ -273,6 +275,7 @@ impl Default for PlanOptions {
             edits: Vec::new(),
             events: true,
             safety: abacus_inventory::demand::Safety::Spec,
+            max_order_days: None,
         }
     }
 }
@@ -324,6 +327,13 @@ pub fn run_plan(ds: &Dataset, o: &PlanOptions) -> Result<PlanRun, ReportError> {
     if !(o.excess_days.is_finite() && o.excess_days > 0.0) {
         return Err(ReportError::User("excess days must be > 0".into()));
     }
+    if o.max_order_days
+        .is_some_and(|d| !(d.is_finite() && d > 0.0 && d <= 3650.0))
+    {
+        return Err(ReportError::User(
+            "max order days must be > 0 and at most 3650".into(),
+        ));
+    }
     let method = if o.model.eq_ignore_ascii_case("weekday-mean") {
         Method::WeekdayMean
     } else {
@@ -343,6 +353,7 @@ pub fn run_plan(ds: &Dataset, o: &PlanOptions) -> Result<PlanRun, ReportError> {
     settings.horizon_days = o.horizon_days;
     settings.excess_days = o.excess_days;
     settings.safety = o.safety;
+    settings.max_order_days = o.max_order_days;
     if o.events {
         if let Some(first) = abacus_inventory::series::first_sale(&data) {
             settings.events = abacus_assistant::control::plan_events(ds, first, as_of)?;

@@ -543,6 +543,7 @@ async fn plan(
         },
         safety: reports::parse_safety(req.safety.as_deref().unwrap_or("spec"))
             .map_err(ApiError::invalid)?,
+        max_order_days: req.max_order_days,
     };
     let alerts_only = req.alerts_only;
     let v = heavy(&state, &served, move |ds| {

@@ -149,6 +149,9 @@ pub struct PlanRequest {
     /// `spec` (default) or `empirical`, as `abacus plan --safety`.
     #[serde(default)]
     pub safety: Option<String>,
+    /// Caps the EOQ at this many days of mean demand, as `abacus plan --max-order-days`.
+    #[serde(default)]
+    pub max_order_days: Option<f64>,
 }
 
 /// `POST /v1/network`.

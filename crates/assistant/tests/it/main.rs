@@ -2,6 +2,7 @@
 //! data-driven question table (`cases.jsonl`, expectations computed by
 //! `make_cases.py` straight from the CSVs), answer-text provenance, and hostile input.
 
+mod entities;
 mod hostile;
 mod models;
 mod snapshots;

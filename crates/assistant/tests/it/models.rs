@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::{demo, open_demo};
 
-fn models() -> Option<Arc<Models>> {
+pub(crate) fn models() -> Option<Arc<Models>> {
     let m = Models::global();
     let root = m
         .root()

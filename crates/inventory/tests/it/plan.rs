@@ -147,3 +147,56 @@ fn figures_are_finite() {
     assert_eq!(l.days_of_cover, None);
     assert_eq!(l.risk_method, RiskMethod::Certain);
 }
+
+#[test]
+fn capped_order_quantity_keeps_packs_and_says_why() {
+    // EOQ 468 capped at 3 days of μ = 10: 30 ≥ shortfall 9.4 → 2 packs of 24.
+    let mut s = settings();
+    s.max_order_days = Some(3.0);
+    let l = plan_line(&input(0.0), &s).unwrap();
+    close(l.eoq, 219000f64.sqrt(), 1e-15);
+    close(l.lot, 30.0, 1e-15);
+    close(
+        l.reorder_point,
+        90.0 + 1.6448536269514722 * 544f64.sqrt(),
+        1e-13,
+    );
+    close(l.order_up_to, l.reorder_point + 30.0, 1e-13);
+    let o = l.order.clone().unwrap();
+    assert_eq!((o.qty, o.packs), (48, 2));
+    assert_eq!(
+        l.reason,
+        "position 120 ≤ reorder point 128.4; order 48 = 2 packs of 24 (EOQ 468 capped at 3 days of demand: 30)"
+    );
+    // A cap above the EOQ changes nothing; a MOQ above the cap still binds.
+    s.max_order_days = Some(100.0);
+    assert_eq!(plan_line(&input(0.0), &s).unwrap().order.unwrap().qty, 480);
+    s.max_order_days = Some(3.0);
+    let mut i = input(0.0);
+    i.item.moq = 100;
+    assert_eq!(plan_line(&i, &s).unwrap().order.unwrap().qty, 120);
+    for bad in [0.0, -1.0, f64::NAN] {
+        s.max_order_days = Some(bad);
+        assert!(plan_line(&input(0.0), &s).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn empirical_policy_protects_a_review_day_and_the_order_stream() {
+    use abacus_inventory::demand::Safety;
+    let z = 1.6448536269514722;
+    let mut s = settings();
+    s.safety = Safety::Empirical;
+    assert_eq!(s.protection_days(9.0), 10.0);
+    assert_eq!(s.days_needed(30.0), 31);
+    // Orders of 480 every 48 days: σ_L stays 2; L + R = 10 days.
+    let l = plan_line(&input(0.0), &s).unwrap();
+    close(l.ltd_mean, 100.0, 1e-15);
+    close(l.ltd_sd, 560f64.sqrt(), 1e-15); // √(10·4² + 10²·2²)
+    close(l.reorder_point, 100.0 + z * 560f64.sqrt(), 1e-13);
+    // Capped at 1 day: orders of 24 every 2.4 days: σ_L² = 2.4·2/√π.
+    s.max_order_days = Some(1.0);
+    let l = plan_line(&input(0.0), &s).unwrap();
+    let var_l = 2.4 * 2.0 / std::f64::consts::PI.sqrt();
+    close(l.ltd_sd, (160.0 + 100.0 * var_l).sqrt(), 1e-13);
+}

@@ -138,3 +138,37 @@ fn position_counts_every_open_order() {
         1e-15,
     );
 }
+
+#[test]
+fn stream_lead_time_sd_matches_a_simulated_order_stream() {
+    use abacus_inventory::policy::stream_lead_time_sd;
+    use rand::SeedableRng;
+    use rand_distr::{Distribution, Normal};
+    // Orders every T days with lead times N(30, σ_L²): the variance of the number
+    // arrived by a day far from the start, times T², is the stream's σ_L².
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+    for (t, sd) in [(1.0, 6.0), (2.0, 6.8), (0.5, 3.0)] {
+        let lead = Normal::new(30.0, sd).unwrap();
+        let day = 150.0;
+        let reps = 20_000;
+        let counts: Vec<f64> = (0..reps)
+            .map(|_| {
+                (0..(day / t) as usize)
+                    .filter(|i| *i as f64 * t + lead.sample(&mut rng) <= day)
+                    .count() as f64
+            })
+            .collect();
+        let m = counts.iter().sum::<f64>() / reps as f64;
+        let var = counts.iter().map(|c| (c - m).powi(2)).sum::<f64>() / (reps - 1) as f64;
+        let simulated = (var * t * t).sqrt();
+        let formula = stream_lead_time_sd(sd, t);
+        assert!(
+            (simulated / formula - 1.0).abs() < 0.03,
+            "T {t} σ_L {sd}: simulated {simulated} vs {formula}"
+        );
+    }
+    // Orders far apart: the single-order σ_L; degenerate inputs stay defined.
+    assert_eq!(stream_lead_time_sd(2.0, 48.0), 2.0);
+    assert_eq!(stream_lead_time_sd(2.0, f64::INFINITY), 2.0);
+    assert_eq!(stream_lead_time_sd(0.0, 1.0), 0.0);
+}

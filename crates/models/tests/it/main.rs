@@ -95,3 +95,74 @@ fn generation_follows_the_grammar() {
     assert!(free.tokens <= 8);
     assert!(!free.text.is_empty());
 }
+
+#[test]
+fn best_token_first_and_prefix_cache_choose_what_the_full_scan_does() {
+    let Some(root) = models() else { return };
+    let gguf = gguf_path(&root).unwrap();
+    let fast = Generator::load(&gguf).unwrap();
+    let full = Generator::load(&gguf).unwrap().full_grammar_scan(true);
+    let grammar = r#"root ::= "{\"intent\": \"" ("sales" | "stock" | "forecast" | "none") "\", \"city\": \"" [a-z]+ "\"}""#;
+    let prefix = "Question: units sold in beijing\nJSON: {\"intent\": \"sales\", \"city\": \"beijing\"}\n\n\
+                  Question: stock on hand in shanghai\nJSON: {\"intent\": \"stock\", \"city\": \"shanghai\"}\n\n";
+    let dir = tempfile::tempdir().unwrap();
+    let cache = fast.prefix_cache_file(dir.path(), prefix);
+    for q in [
+        "next month's demand for guangzhou",
+        "what is on the shelves in chengdu",
+        "tell me a joke about wuhan",
+    ] {
+        let rest = format!("Question: {q}\nJSON: ");
+        // The best token first chooses as the full scan does, ...
+        let whole = format!("{prefix}{rest}");
+        assert_eq!(
+            fast.generate(&whole, grammar, 30).unwrap().text,
+            full.generate(&whole, grammar, 30).unwrap().text,
+            "{q}"
+        );
+        // ... and with the prefix in a batch of its own, cached or not.
+        let want = full
+            .generate_with_prefix(prefix, &rest, grammar, 30, None)
+            .unwrap();
+        assert_eq!(want.prompt_cached, 0);
+        // First call writes the prefix state, the second loads it.
+        let first = fast
+            .generate_with_prefix(prefix, &rest, grammar, 30, Some(&cache))
+            .unwrap();
+        let second = fast
+            .generate_with_prefix(prefix, &rest, grammar, 30, Some(&cache))
+            .unwrap();
+        assert!(cache.is_file());
+        assert!(second.prompt_cached > 0 && second.prompt_cached < second.prompt_tokens);
+        assert_eq!(second.text, first.text, "{q}");
+        assert_eq!(first.text, want.text, "{q}");
+        eprintln!(
+            "{q}: {} ({} of {} prompt tokens cached, {:.0} ms vs {:.0} ms with the full scan)",
+            second.text,
+            second.prompt_cached,
+            second.prompt_tokens,
+            (second.prompt_s + second.gen_s) * 1000.0,
+            (want.prompt_s + want.gen_s) * 1000.0
+        );
+    }
+    // A cache file of another prefix is not used: the prefix is evaluated again.
+    let other =
+        "Question: revenue in wuhan\nJSON: {\"intent\": \"sales\", \"city\": \"wuhan\"}\n\n";
+    std::fs::copy(&cache, fast.prefix_cache_file(dir.path(), other)).unwrap();
+    let r = fast
+        .generate_with_prefix(
+            other,
+            "Question: stock in xian\nJSON: ",
+            grammar,
+            30,
+            Some(&fast.prefix_cache_file(dir.path(), other)),
+        )
+        .unwrap();
+    assert_eq!(r.prompt_cached, 0);
+    assert_eq!(
+        r.text,
+        full.generate_with_prefix(other, "Question: stock in xian\nJSON: ", grammar, 30, None)
+            .unwrap()
+            .text
+    );
+}

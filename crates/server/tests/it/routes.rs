@@ -484,6 +484,23 @@ async fn plan_alerts_and_what_if() {
     assert_eq!((r.status.as_u16(), r.code()), (422, "unprocessable"));
     let r = send(&s, post("/v1/plan", Some(&k), r#"{"horizon_days": 0}"#)).await;
     assert_eq!(r.code(), "unprocessable");
+    // The empirical policy with capped orders: every order within the cap's packs.
+    let r = send(
+        &s,
+        post(
+            "/v1/plan",
+            Some(&k),
+            r#"{"model": "weekday-mean", "safety": "empirical", "max_order_days": 2}"#,
+        ),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    for l in r.json["lines"].as_array().unwrap() {
+        let lot = l["lot"].as_f64().unwrap();
+        assert!(lot <= 2.0 * l["mu"].as_f64().unwrap() + 1e-9 && lot <= l["eoq"].as_f64().unwrap());
+    }
+    let r = send(&s, post("/v1/plan", Some(&k), r#"{"max_order_days": 0}"#)).await;
+    assert_eq!(r.code(), "unprocessable");
 }
 
 #[tokio::test]
