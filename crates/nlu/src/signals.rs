@@ -330,6 +330,12 @@ pub const OUT_OF_SCOPE_WORDS: &[&str] = &[
     "book",
     "schedule",
     "remind",
+    "composite",
+    "forex",
+    "currency",
+    "currencies",
+    "nikkei",
+    "exchange",
 ];
 pub const OUT_OF_SCOPE_ZH_AR: &[&str] = &[
     "股票",

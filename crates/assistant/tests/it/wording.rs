@@ -836,3 +836,16 @@ fn several_network_changes_are_all_applied() {
     let q = "What if R01 demand doubles and Shenzhen Roastery is reorganised somehow by 3?";
     assert_ne!(ask(&a, q).status, Status::Answered, "{q}");
 }
+
+#[test]
+fn market_questions_are_out_of_scope() {
+    let ds = open_demo();
+    let a = Assistant::new(&ds).unwrap();
+    for q in [
+        "What will the Shanghai Composite close at tomorrow?",
+        "What's the exchange rate of the yuan?",
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Unsupported, "{q}: {}", r.answer);
+    }
+}
