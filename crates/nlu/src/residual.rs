@@ -125,6 +125,8 @@ const QUESTION_WORDS: &[&str] = &[
     "compare", "versus", "relative", "ranking", "leaderboard", "winner", "winners", "loser",
     "losers", "share", "slice", "chunk", "fraction", "proportion", "bigger", "smaller",
     "own", "board", "operation", "operations", "organisation", "organization", "group",
+    // "went out the door": sold
+    "door", "doors",
 ];
 
 /// Words before a noun phrase: the leftover words after one of these name something.
