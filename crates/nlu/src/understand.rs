@@ -993,7 +993,7 @@ fn unread_since(words: &[&str], dates: &Dates) -> Option<String> {
         || matches!(
             (next, next2),
             ("it", _) | ("the", "beginning") | ("the", "start") | ("we", _) | ("records", _)
-        ) && !words.get(i + 3).is_some_and(|w| *w == "of")
+        ) && words.get(i + 3).is_none_or(|w| *w != "of")
     {
         return None;
     }
