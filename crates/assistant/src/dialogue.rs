@@ -346,6 +346,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 difference: draft.difference && pairs,
                 share: draft.share && !draft.yoy,
                 split: draft.versus && pairs && !draft.difference,
+                share_of_place: draft.share_of_place && !draft.yoy,
                 scope,
             }
         }
@@ -613,6 +614,7 @@ fn apply_followup(
             ranking,
             share,
             yoy,
+            share_of_place,
             ..
         } => {
             if let Some(m) = draft.sales_measure {
@@ -622,6 +624,9 @@ fn apply_followup(
             *yoy = *yoy || draft.yoy;
             // "as a share of the total?"
             *share = *share || draft.share;
+            if draft.share {
+                *share_of_place = draft.share_of_place;
+            }
             if let Some(r) = &draft.ranking {
                 *ranking = Some(r.clone());
             }

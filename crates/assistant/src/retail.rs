@@ -109,11 +109,12 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         difference,
         share,
         split,
+        share_of_place,
     } = &mut plan
     else {
         unreachable!("sales plan")
     };
-    let (difference, share, split) = (*difference, *share, *split);
+    let (difference, share, split, share_of_place) = (*difference, *share, *split, *share_of_place);
     let data_start = range.0;
     let data_end = ctx.catalog.as_of.unwrap_or(range.1);
     let p = scope.period.unwrap_or(Period {
@@ -352,7 +353,10 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
     if share {
         let part = ctx.ds.sales_totals(&f, None)?.pop();
         let mut whole_scope = scope.clone();
-        if whole_scope.skus.is_empty()
+        if share_of_place {
+            // "What share of X's sales came from Guangzhou": X everywhere is the whole.
+            whole_scope.locations.clear();
+        } else if whole_scope.skus.is_empty()
             && whole_scope.categories.is_empty()
             && whole_scope.brands.is_empty()
             && whole_scope.suppliers.is_empty()

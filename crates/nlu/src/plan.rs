@@ -191,6 +191,10 @@ pub enum Plan {
         /// "A vs B": one row per entity, no single value.
         #[serde(default)]
         split: bool,
+        /// "What share of X's sales came from Guangzhou": the part is the location, the
+        /// whole is X across every location (otherwise the part is the product side).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        share_of_place: bool,
     },
     Forecast {
         scope: Scope,

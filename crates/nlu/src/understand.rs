@@ -59,6 +59,8 @@ pub struct Draft {
     pub share: bool,
     /// "A vs B", "compare A and B".
     pub versus: bool,
+    /// A share whose part is a location ("… came from Guangzhou").
+    pub share_of_place: bool,
     /// "how many SKUs …", "number of …".
     pub count: bool,
     /// "top 3", "just the top 3": a limit for a ranking or screen.
@@ -812,6 +814,19 @@ fn capitalised_unknown(
     None
 }
 
+/// "… came from Guangzhou", "… from the Beijing warehouse": the part of a share is the
+/// place named right after "from".
+fn share_part_is_place(words: &[&str], linked: &Linked) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        *w == "from"
+            && linked
+                .mentions
+                .iter()
+                .find(|m| m.span.0 > i && m.span.0 <= i + 3)
+                .is_some_and(|m| m.kind == Kind::Location)
+    })
+}
+
 /// Words that ask how a figure changed between two periods.
 const GROWTH_WORDS: &[&str] = &[
     "growth",
@@ -1242,6 +1257,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "what percent",
         "contribution of",
     ]) || t.contains(&["占比", "比重"]);
+    d.share_of_place = d.share && share_part_is_place(&words, &linked);
     d.versus = (t.word(&[
         "vs",
         "versus",

@@ -849,3 +849,25 @@ fn market_questions_are_out_of_scope() {
         assert_eq!(r.status, Status::Unsupported, "{q}: {}", r.answer);
     }
 }
+
+#[test]
+fn a_share_from_a_place_is_of_the_product_everywhere() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let (from, to) = ("2026-05-01", "2026-05-31");
+    let gz = data
+        .sum(from, to, |s, l| s == "SKU-20009" && l == "WH-GZ")
+        .0;
+    let all = data.sum(from, to, |s, _| s == "SKU-20009").0;
+    let q = "What fraction of SKU-20009 units came from gz in May 2026?";
+    close(ask(&a, q).value, gz / all, q);
+    let snacks = |s: &str| data.items[s].0 == "Snacks";
+    let part = data.sum(from, to, |s, l| snacks(s) && l == "WH-BJ").1;
+    let bj = data.sum(from, to, |_, l| l == "WH-BJ").1;
+    let q = "What share of Beijing's revenue came from Snacks in May 2026?";
+    close(ask(&a, q).value, part / bj, q);
+    let all_snacks = data.sum(from, to, |s, _| snacks(s)).1;
+    let q = "What share of Snacks revenue came from Beijing in May 2026?";
+    close(ask(&a, q).value, part / all_snacks, q);
+}
