@@ -546,6 +546,8 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
         .filter(|r| in_scope(&r.sku, &r.location_id))
         .map(|r| (r.sku, r.location_id, r.on_hand, 0.0))
         .collect();
+    // SKUs with a stock record in scope (before open orders add rows of their own).
+    let recorded: std::collections::BTreeSet<String> = rows.iter().map(|r| r.0.clone()).collect();
     let mut open: HashMap<(String, String), f64> = HashMap::new();
     for po in ctx.ds.purchase_orders()? {
         if po.status == "open" && in_scope(&po.sku, &po.location_id) {
@@ -593,6 +595,41 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
         );
         let value = count.then_some(zero.len() as f64);
         return Ok(Answer::answered(plan, text, value, Some(table)));
+    }
+    if measure == StockMeasure::Carried || (count && measure == StockMeasure::OnHand) {
+        // "How many SKUs does Chengdu carry?" (a stock record, zero included) or "how many
+        // SKUs have stock on hand?" (more than zero now): a count of SKUs, never of units.
+        let ids: Vec<&String> = if measure == StockMeasure::Carried {
+            recorded.iter().collect()
+        } else {
+            let mut v: Vec<&String> = rows.iter().filter(|r| r.2 > 0.0).map(|r| &r.0).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let mut table = Table::new(&["sku", "name"]);
+        for s in &ids {
+            table.rows.push(vec![
+                json!(s),
+                json!(ctx.items.get(*s).map(|i| i.name.clone())),
+            ]);
+        }
+        let what = if measure == StockMeasure::Carried {
+            "have a stock record (zero on hand included)"
+        } else {
+            "have stock on hand"
+        };
+        let text = format!(
+            "{} SKUs {what} for {} as of {as_of}.",
+            ids.len(),
+            scope_text(ctx, &scope)
+        );
+        return Ok(Answer::answered(
+            plan,
+            text,
+            Some(ids.len() as f64),
+            Some(table),
+        ));
     }
     if rows.is_empty() {
         let text = format!(
@@ -679,7 +716,9 @@ pub(crate) fn inventory(ctx: &Context<'_>, plan: Plan) -> Result<Answer> {
         ),
         StockMeasure::ValueAtCost => (value_cost, format!("The stock on hand of {who} is worth {} at unit cost as of {as_of}.", fmt_num(value_cost, 2))),
         StockMeasure::ValueAtPrice => (value_price, format!("The stock on hand of {who} is worth {} at retail price as of {as_of}.", fmt_num(value_price, 2))),
-        StockMeasure::DaysOfCover | StockMeasure::ZeroOnHand => unreachable!("handled elsewhere"),
+        StockMeasure::DaysOfCover | StockMeasure::ZeroOnHand | StockMeasure::Carried => {
+            unreachable!("handled elsewhere")
+        }
     };
     Ok(Answer::answered(plan, text, Some(value), Some(table)))
 }

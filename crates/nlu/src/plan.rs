@@ -107,6 +107,8 @@ pub enum StockMeasure {
     DaysOfCover,
     /// The SKUs with nothing on hand.
     ZeroOnHand,
+    /// "How many SKUs does Chengdu carry": the SKUs with a stock record there (zero included).
+    Carried,
 }
 
 /// Inventory policy figures.

@@ -827,6 +827,29 @@ fn share_part_is_place(words: &[&str], linked: &Linked) -> bool {
     })
 }
 
+/// "carried", "does Chengdu stock", "in its range": the SKUs a location has a stock
+/// record for (zero on hand included), not those with stock on hand now.
+fn carried_words(t: &Text<'_>) -> bool {
+    t.word(&[
+        "carried",
+        "carry",
+        "carries",
+        "stocked",
+        "range",
+        "assortment",
+        "listed",
+    ]) || t.phrase(&[
+        "do we stock",
+        "does it stock",
+        "we stock",
+        "does stock",
+        "do stock",
+    ]) || t
+        .words
+        .windows(3)
+        .any(|w| matches!(w[0], "does" | "do") && w[2] == "stock")
+}
+
 /// Words that ask how a figure changed between two periods.
 const GROWTH_WORDS: &[&str] = &[
     "growth",
@@ -1482,6 +1505,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     ]) || out_of_stock_now(&t, &dates)
     {
         Some(StockMeasure::ZeroOnHand)
+    } else if d.count && carried_words(&t) {
+        Some(StockMeasure::Carried)
     } else if stock {
         Some(StockMeasure::OnHand)
     } else {

@@ -871,3 +871,26 @@ fn a_share_from_a_place_is_of_the_product_everywhere() {
     let q = "What share of Snacks revenue came from Beijing in May 2026?";
     close(ask(&a, q).value, part / all_snacks, q);
 }
+
+#[test]
+fn counts_of_skus_are_never_units() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let at_cd = |positive: bool| {
+        data.inventory
+            .iter()
+            .filter(|r| r.1 == "WH-CD" && (!positive || r.2 > 0.0))
+            .map(|r| &r.0)
+            .collect::<BTreeSet<_>>()
+            .len() as f64
+    };
+    for q in [
+        "How many SKUs does WH-CD stock?",
+        "How many SKUs are carried at the Chengdu warehouse?",
+    ] {
+        close(ask(&a, q).value, at_cd(false), q);
+    }
+    let q = "How many SKUs have stock on hand in Chengdu?";
+    close(ask(&a, q).value, at_cd(true), q);
+}
