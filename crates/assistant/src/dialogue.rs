@@ -229,7 +229,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 || draft.dates.horizon_days.is_some()
                 || draft.ranking.is_some()
                 || fund_change
-                || draft.service_level.is_some();
+                || draft.service_level.is_some()
+                || (draft.stock_measure.is_some() && prev.intent() == Intent::InventoryStatus);
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
                 return Built::Unsupported;
             }

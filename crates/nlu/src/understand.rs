@@ -1689,6 +1689,22 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     } else {
         None
     };
+    // "and at retail prices?" after a stock value: the valuation alone changes.
+    if d.stock_measure.is_none() && d.intent.is_none() {
+        if t.phrase(&[
+            "at retail",
+            "retail price",
+            "retail prices",
+            "selling price",
+            "selling prices",
+            "at price",
+            "at prices",
+        ]) {
+            d.stock_measure = Some(StockMeasure::ValueAtPrice);
+        } else if t.phrase(&["at cost", "cost price", "at unit cost"]) {
+            d.stock_measure = Some(StockMeasure::ValueAtCost);
+        }
+    }
     if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
         d.sales_measure = Some(SalesMeasure::Units);
     }

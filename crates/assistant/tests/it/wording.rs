@@ -894,3 +894,29 @@ fn counts_of_skus_are_never_units() {
     let q = "How many SKUs have stock on hand in Chengdu?";
     close(ask(&a, q).value, at_cd(true), q);
 }
+
+#[test]
+fn a_valuation_follow_up_changes_only_the_valuation() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let at_price: f64 = data
+        .inventory
+        .iter()
+        .filter(|r| data.items[&r.0].0 == "Beverages")
+        .map(|r| r.2 * data.items[&r.0].3)
+        .sum();
+    let mut state = State::default();
+    let r = a.ask("What is the Beverages stock worth?", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    let r = a.ask("and at retail prices?", &mut state);
+    close(r.value, at_price, "and at retail prices?");
+    // After a sales question it is not read as a stock value.
+    let mut state = State::default();
+    a.ask(
+        "How many units of Snacks did we sell last month?",
+        &mut state,
+    );
+    let r = a.ask("and at retail prices?", &mut state);
+    assert_ne!(r.intent, Some(Intent::InventoryStatus), "{}", r.answer);
+}
