@@ -552,7 +552,7 @@ def build(data):
          "phoenix rise flexible allocation mixed", kind="fund")
     clar("1-year volatility of the Blue River Advanced Manufacturing Equity fund", "fund_metric",
          "blue river advanced manufacturing equity", kind="fund")
-    clar("Yellow Sea Pure Bond 3y annualised return?", "fund_metric", "yellow sea pure bond", kind="fund",
+    clar("Yellow Sea Pure Bond 1y annualised return?", "fund_metric", "yellow sea pure bond", kind="fund",
          tags=["telegraphic"])
     clar("open orders for 1.5kg dish soap in Shanghai", "inventory_status", "dish soap 1.5kg", tags=["lowercase"])
 
