@@ -61,7 +61,7 @@ class Builder:
     def add(self, kind, tags, *turns, note=None):
         n = len(self.cases) + 1
         c = {"id": f"ho-{n:03d}", "dataset": "sample", "lang": "en",
-             "tags": ["single" if len(turns) == 1 else "multi", kind] + list(tags),
+             "tags": list(dict.fromkeys(["single" if len(turns) == 1 else "multi", kind] + list(tags))),
              "turns": [{"q": q, "expect": e} for q, e in turns]}
         if note:
             c["note"] = note
