@@ -19,7 +19,7 @@ import sys
 from fractions import Fraction
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "..", "heldout"))  # the shared reference library
 from heldout_lib import D, Funds, Network, Retail, apply_edits, iso, match_names  # noqa: E402
 
 ap = argparse.ArgumentParser()
