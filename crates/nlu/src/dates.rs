@@ -294,7 +294,22 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     end: as_of,
                 }),
             ),
-            ["yesterday", ..] => take(
+            // "the month before last": the calendar month before last month.
+            ["month", "before", "last", ..] => {
+                let m = as_of - Duration::days(i64::from(as_of.day()));
+                let m = m - Duration::days(i64::from(m.day()));
+                take(&mut d, 3, Some(month_range(m.year(), m.month())))
+            }
+            // "the week before last": the seven days before last week.
+            ["week" | "wk", "before", "last", ..] => take(
+                &mut d,
+                3,
+                Some(Period {
+                    start: as_of - Duration::days(14),
+                    end: as_of - Duration::days(8),
+                }),
+            ),
+            ["yesterday" | "yday" | "yest", ..] => take(
                 &mut d,
                 1,
                 Some(Period {
@@ -1003,6 +1018,9 @@ mod tests {
         );
         assert_eq!(one("YTD"), r("2026-01-01", "2026-06-30"));
         assert_eq!(one("yesterday"), r("2026-06-29", "2026-06-29"));
+        assert_eq!(one("BJ revenue yday"), r("2026-06-29", "2026-06-29"));
+        assert_eq!(one("the month before last"), r("2026-04-01", "2026-04-30"));
+        assert_eq!(one("the week before last"), r("2026-06-16", "2026-06-22"));
         assert_eq!(one("this week"), r("2026-06-29", "2026-06-30"));
         assert_eq!(one("past 90 days"), r("2026-04-01", "2026-06-29"));
         assert_eq!(one("on 618"), r("2026-06-18", "2026-06-18"));

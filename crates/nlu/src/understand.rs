@@ -1041,6 +1041,50 @@ fn unread_since(words: &[&str], dates: &Dates) -> Option<String> {
     ))
 }
 
+/// A sales question with words of time ("the month before the promo", "bj revenue
+/// yda") but no period read: the whole history would answer another question.
+fn unread_period_words(words: &[&str], dates: &Dates) -> Option<String> {
+    const TIME: &[&str] = &[
+        "yesterday",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "wk",
+        "wks",
+        "month",
+        "months",
+        "quarter",
+        "quarters",
+        "qtr",
+        "year",
+        "years",
+        "yr",
+        "yrs",
+        "fortnight",
+        "weekend",
+        "ago",
+        "tonight",
+        "morning",
+        "evening",
+    ];
+    if !dates.periods.is_empty() || dates.invalid.is_some() {
+        return None;
+    }
+    let i = words.iter().enumerate().position(|(i, w)| {
+        // "per day", "a week", "each month" are rates, not periods.
+        let rate = i
+            .checked_sub(1)
+            .is_some_and(|j| matches!(words[j], "per" | "a" | "an" | "each" | "every"));
+        TIME.contains(w) && !dates.used.contains(&i) && !rate
+    })?;
+    let from = i.saturating_sub(2);
+    Some(format!(
+        "a period I could not read (\"{}\"); name it as a month, quarter, year or dates",
+        words[from..words.len().min(i + 2)].join(" ")
+    ))
+}
+
 /// Conditions a sales or stock figure cannot take into account yet.
 fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Option<String> {
     // Exclusions: "excluding Snacks", "all categories except Snacks".
@@ -1875,6 +1919,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.unsupported_condition = period_part(&dates)
             .or_else(|| periods_left_over(&d, &dates))
             .or_else(|| unread_since(&words, &dates))
+            .or_else(|| unread_period_words(&words, &dates))
             .or_else(|| growth_without_basis(&t, &d))
             .or_else(|| growth_of_each(&d, &linked));
     }

@@ -920,3 +920,42 @@ fn a_valuation_follow_up_changes_only_the_valuation() {
     let r = a.ask("and at retail prices?", &mut state);
     assert_ne!(r.intent, Some(Intent::InventoryStatus), "{}", r.answer);
 }
+
+#[test]
+fn periods_before_last_short_forms_and_unread_time_words() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    for (q, from, to) in [
+        (
+            "revenue of SKU-20009 in Beijing the month before last",
+            "2026-04-01",
+            "2026-04-30",
+        ),
+        ("bj revenue SKU-20009 yday", "2026-06-29", "2026-06-29"),
+        (
+            "SKU-20009 revenue at WH-BJ the week before last",
+            "2026-06-16",
+            "2026-06-22",
+        ),
+    ] {
+        let (_, revenue) = data.sum(from, to, |s, l| s == "SKU-20009" && l == "WH-BJ");
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+        close(r.value, revenue, q);
+    }
+    // Words of time no period accounts for: never the whole history.
+    for q in [
+        "SKU-20009 revenue the month before the promo",
+        "units of SKU-20009 sold the day after the launch",
+        "Snacks revenue in the weeks around the holiday",
+    ] {
+        no_figure(&ask(&a, q), q);
+    }
+    // A rate is no period: "per day" over a named month is answered.
+    let r = ask(
+        &a,
+        "units of SKU-20009 sold per day on average in April 2026",
+    );
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+}
