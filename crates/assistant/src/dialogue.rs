@@ -236,6 +236,16 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             }
             let mut plan = prev.clone();
             apply_followup(&mut plan, draft, &found, window_change);
+            // "keep only the ones with …" whose condition was not read: the previous
+            // answer again would look like the narrowed one.
+            if plan == *prev && ambiguous.is_none() {
+                return Built::Missing {
+                    intent: plan.intent(),
+                    what: "what to change in the previous answer (a filter, sort, limit, \
+                           period or scope I can read, e.g. \"only risk level 2 or lower\")"
+                        .into(),
+                };
+            }
             if let Some(m) = ambiguous {
                 return Built::Clarify {
                     plan,

@@ -82,6 +82,10 @@ fn scale_of(t: &Text<'_>) -> Option<f64> {
     if t.phrase(&["a third", "one third"]) {
         return Some(if down { 2.0 / 3.0 } else { 4.0 / 3.0 });
     }
+    // "up by half", "half as much again" are +50%; "halved", "cut by half" are ×0.5.
+    if t.word(&["half"]) && up && !down && !t.word(&["halved", "halve", "halves"]) {
+        return Some(1.5);
+    }
     if t.word(&["half", "halved", "halve", "halves"]) {
         return Some(0.5);
     }
@@ -100,7 +104,10 @@ fn amount(t: &Text<'_>) -> Option<f64> {
     (0..w.len()).find_map(|i| {
         let x = number(w[i])?;
         let pct = w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent");
-        (!pct).then_some(x)
+        let cents = w
+            .get(i + 1)
+            .is_some_and(|n| matches!(*n, "cents" | "cent" | "fen"));
+        (!pct).then_some(if cents { x / 100.0 } else { x })
     })
 }
 
@@ -165,8 +172,17 @@ fn absolute(t: &Text<'_>) -> Option<(bool, f64)> {
     let i = (0..w.len()).find(|&i| {
         number(w[i]).is_some() && !w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent")
     })?;
-    let a = number(w[i])?;
+    let mut a = number(w[i])?;
     let before = i.checked_sub(1).map(|k| w[k]);
+    // "50 cents": hundredths of the currency unit the costs are in; the words after
+    // the amount are those after "cents".
+    let mut i = i;
+    if w.get(i + 1)
+        .is_some_and(|n| matches!(*n, "cents" | "cent" | "fen"))
+    {
+        a /= 100.0;
+        i += 1;
+    }
     // "is 0.3 cheaper", "gets 0.50 dearer": the word after the amount says it is a change.
     if let Some(n) = w.get(i + 1) {
         if UP.contains(n) {

@@ -488,6 +488,14 @@ fn network_what_ifs_apply_the_edit_or_ask() {
         product: None,
         change: Change::Set(2.0),
     });
+    let demand = |k: f64| {
+        cost(Edit::Demand {
+            node: node("R01"),
+            product: None,
+            change: Change::Scale(k),
+        })
+    };
+    let (up_half, halved) = (demand(1.5), demand(0.5));
     let base = abacus_network::optimize(&net, &SolveOptions::default())
         .unwrap()
         .cost();
@@ -513,6 +521,12 @@ fn network_what_ifs_apply_the_edit_or_ask() {
             "If we opened a new lane from Kunming Roastery to R01 at 2.00 per case, what would the optimal plan cost?",
             set,
         ),
+        (
+            "Say the Kunming Roastery to R01 lane got 50 cents a case more expensive. Total cost then?",
+            dearer,
+        ),
+        ("What if R01's demand went up by half?", up_half),
+        ("What if R01's demand is halved?", halved),
     ] {
         let r = ask(&a, q);
         assert_eq!(r.intent, Some(Intent::NetworkWhatIf), "{q}: {}", r.answer);
@@ -958,4 +972,29 @@ fn periods_before_last_short_forms_and_unread_time_words() {
         "units of SKU-20009 sold per day on average in April 2026",
     );
     assert_eq!(r.status, Status::Answered, "{}", r.answer);
+}
+
+#[test]
+fn a_follow_up_whose_change_is_not_read_is_asked_back() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let mut state = State::default();
+    let first = a.ask("bond funds sorted by 3-year Sharpe", &mut state);
+    assert_eq!(first.status, Status::Answered, "{}", first.answer);
+    for q in [
+        "keep only the ones with more than 5 billion under management",
+        "just the ones my aunt would like",
+    ] {
+        let r = a.ask(q, &mut state.clone());
+        assert_eq!(r.status, Status::Clarify, "{q}: {}", r.answer);
+        no_figure(&r, q);
+    }
+    // A change it reads still narrows the screen.
+    let r = a.ask("only risk level 2 or lower", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    let filters = |a: &Answer| match &a.plan {
+        Some(Plan::FundScreen { filters, .. }) => filters.len(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(filters(&r), filters(&first) + 1, "{}", r.answer);
 }
