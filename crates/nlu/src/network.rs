@@ -566,7 +566,7 @@ pub fn parse_edits(
     // Demand at a customer (or every customer).
     let demand_words = t.word(&[
         "demand", "needed", "need", "needs", "orders", "ordering", "order", "require", "requires",
-        "required", "sales",
+        "required", "sales", "wants", "want", "wanted", "buys", "buy", "bought",
     ]);
     if demand_words && (!customers.is_empty() || every_store || t.word(&["demand"])) {
         let targets: Vec<String> = if customers.is_empty() {

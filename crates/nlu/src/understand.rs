@@ -495,6 +495,9 @@ fn network_change_words(t: &Text<'_>) -> bool {
             "cut",
             "cuts",
         ])
+        // A condition ("the optimal cost if …") or a relative amount ("25% more") in a
+        // network question is a scenario: read as one, or asked back — never the baseline.
+        || t.word(&["if", "%", "percent"])
         || t.phrase(&[
             "no longer",
             "were to",

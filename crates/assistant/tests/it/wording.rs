@@ -526,6 +526,7 @@ fn network_what_ifs_apply_the_edit_or_ask() {
             dearer,
         ),
         ("What if R01's demand went up by half?", up_half),
+        ("What's the optimal cost if R01 wants 50% more?", up_half),
         ("What if R01's demand is halved?", halved),
     ] {
         let r = ask(&a, q);
@@ -997,4 +998,22 @@ fn a_follow_up_whose_change_is_not_read_is_asked_back() {
         other => panic!("{other:?}"),
     };
     assert_eq!(filters(&r), filters(&first) + 1, "{}", r.answer);
+}
+
+#[test]
+fn the_low_end_of_a_ranking_without_its_noun_is_asked_back() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    for q in [
+        "What were the bottom 3 by revenue in 2025?",
+        "worst 5 by units last month",
+        "top 3 by revenue in 2025",
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Clarify, "{q}: {}", r.answer);
+        no_figure(&r, q);
+    }
+    let r = ask(&a, "bottom 3 categories by revenue in 2025");
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    assert_eq!(ids(&r).len(), 3);
 }
