@@ -29,45 +29,66 @@ fn number(w: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
+/// Words that say a change goes up or down ("dearer", "20% more", "0.3 off").
+const UP: &[&str] = &[
+    "more",
+    "dearer",
+    "higher",
+    "up",
+    "extra",
+    "additional",
+    "pricier",
+    "costlier",
+    "rise",
+    "rises",
+    "rose",
+    "increase",
+    "increases",
+    "increased",
+    "raise",
+    "raised",
+    "grow",
+    "grows",
+    "add",
+    "adds",
+    "added",
+    "adding",
+    "plus",
+    "expensive",
+];
+const DOWN: &[&str] = &[
+    "less",
+    "cheaper",
+    "lower",
+    "down",
+    "fewer",
+    "drop",
+    "drops",
+    "dropped",
+    "fall",
+    "falls",
+    "fell",
+    "decrease",
+    "decreases",
+    "decreased",
+    "cut",
+    "reduce",
+    "reduced",
+    "shrinks",
+    "off",
+    "minus",
+    "subtract",
+    "subtracted",
+    "knock",
+    "save",
+    "saves",
+    "saving",
+];
+
 /// A relative change: "by 20%" up → 1.2, "10% cheaper" → 0.9, "half" → 0.5, "doubled" → 2.
 fn scale_of(t: &Text<'_>) -> Option<f64> {
     let w = &t.words;
-    let up = t.word(&[
-        "up",
-        "rise",
-        "rises",
-        "rose",
-        "increase",
-        "increases",
-        "increased",
-        "more",
-        "higher",
-        "dearer",
-        "expensive",
-        "grow",
-        "grows",
-        "raise",
-        "raised",
-    ]);
-    let down = t.word(&[
-        "down",
-        "drop",
-        "drops",
-        "dropped",
-        "fall",
-        "falls",
-        "fell",
-        "decrease",
-        "decreases",
-        "decreased",
-        "less",
-        "lower",
-        "cheaper",
-        "cut",
-        "reduce",
-        "reduced",
-        "shrinks",
-    ]);
+    let (up, down) = (t.word(UP), t.word(DOWN));
     for (i, x) in w.iter().enumerate() {
         if let Some(p) = number(x) {
             if w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent") {
@@ -115,59 +136,6 @@ fn amount(t: &Text<'_>) -> Option<f64> {
 /// "up by 200", "300 fewer"), `(false, x)` sets the value ("rises to 2.5", "at 2.00 per
 /// case", "only 500 cases").
 fn absolute(t: &Text<'_>) -> Option<(bool, f64)> {
-    const UP: &[&str] = &[
-        "more",
-        "dearer",
-        "higher",
-        "up",
-        "extra",
-        "additional",
-        "pricier",
-        "costlier",
-        "rise",
-        "rises",
-        "rose",
-        "increase",
-        "increases",
-        "increased",
-        "raise",
-        "raised",
-        "grow",
-        "grows",
-        "add",
-        "adds",
-        "added",
-        "adding",
-        "plus",
-    ];
-    const DOWN: &[&str] = &[
-        "less",
-        "cheaper",
-        "lower",
-        "down",
-        "fewer",
-        "drop",
-        "drops",
-        "dropped",
-        "fall",
-        "falls",
-        "fell",
-        "decrease",
-        "decreases",
-        "decreased",
-        "cut",
-        "reduce",
-        "reduced",
-        "shrinks",
-        "off",
-        "minus",
-        "subtract",
-        "subtracted",
-        "knock",
-        "save",
-        "saves",
-        "saving",
-    ];
     let w = &t.words;
     let i = (0..w.len()).find(|&i| {
         number(w[i]).is_some() && !w.get(i + 1).is_some_and(|n| *n == "%" || *n == "percent")
