@@ -331,7 +331,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     }
     // "Top 5 by revenue" without saying of what: ask, never answer a total instead.
     if intent == Intent::SalesHistory
-        && (draft.limit.is_some() || bottom_n(&draft.text))
+        && (draft.limit.is_some() || draft.low_end.is_some())
         && draft.ranking.is_none()
     {
         return Built::Missing {
@@ -706,20 +706,6 @@ fn apply_followup(
         }
         _ => {}
     }
-}
-
-/// "bottom 3", "worst 5", "lowest 10": a count of the low end of a ranking.
-fn bottom_n(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let w: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|x| !x.is_empty())
-        .collect();
-    w.windows(2).any(|p| {
-        matches!(p[0], "bottom" | "worst" | "lowest")
-            && (p[1].parse::<u32>().is_ok()
-                || matches!(p[1], "three" | "five" | "ten" | "two" | "four" | "twenty"))
-    })
 }
 
 /// The option of an open clarifying question that this turn's words pick, if exactly one fits best.

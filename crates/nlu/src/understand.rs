@@ -65,6 +65,8 @@ pub struct Draft {
     pub count: bool,
     /// "top 3", "just the top 3": a limit for a ranking or screen.
     pub limit: Option<usize>,
+    /// "bottom 3", "worst 5": a count of a ranking's low end (not a screen's limit).
+    pub low_end: Option<usize>,
     /// Capitalised words that look like a name but fit nothing in the data.
     pub unknown_name: Option<String>,
     /// "Which SKUs …", "list the warehouses …": the answer is a list of these entities.
@@ -1350,14 +1352,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "how many distinct",
     ]);
     for (i, x) in words.iter().enumerate() {
-        if matches!(*x, "top" | "first") {
-            if let Some(n) = words
-                .get(i + 1)
-                .and_then(|n| small_number(n))
-                .filter(|n| *n > 0)
-            {
-                d.limit = Some(n);
-            }
+        let n = words
+            .get(i + 1)
+            .and_then(|n| small_number(n))
+            .filter(|n| *n > 0);
+        match *x {
+            "top" | "first" if n.is_some() => d.limit = n,
+            "bottom" | "worst" | "lowest" if n.is_some() => d.low_end = n,
+            _ => {}
         }
     }
     if let (Some(r), Some(n)) = (d.ranking.as_mut(), d.limit) {
