@@ -480,16 +480,21 @@ net("If we close South Packing and let Assam Estate ship up to 1500 units, what'
 # Multi-turn cases
 # ============================================================================================
 sku = one_sku("Misty Peak Oolong Tea 1L")
-pa, pb = R.month(4), R.month(4, 2025)
+# Gold corrected after first contact (see README): the contract's dev set reads a bare
+# "what about last year?" after a month as the calendar year (dev-0004, dev-0036), so
+# turn 2 is all of 2025 and turn 3 is 2025's growth over 2024.
+pa, pb = R.month(4), (D(2025, 1, 1), D(2025, 12, 31))
+pc = (D(2024, 1, 1), D(2024, 12, 31))
 assert pa == (D(2026, 4, 1), D(2026, 4, 30))
 ua, ub = R.units(pa, skus={sku}, locs={SH}), R.units(pb, skus={sku}, locs={SH})
+uc = R.units(pc, skus={sku}, locs={SH})
 add(RET, ["sales", "follow_up", "last_year", "yoy"], [
     T("How many Misty Peak Oolong Tea 1L did Shanghai sell in April?",
       **ans("sales_history", ua, scope={"skus": [sku], "locations": [SH], "period": per(pa)})),
     T("and last year?",
       **ans("sales_history", ub, scope={"skus": [sku], "locations": [SH], "period": per(pb)})),
     T("so what's the year-over-year growth?",
-      **ans("sales_history", growth(ua, ub), scope={"skus": [sku], "locations": [SH]}))])
+      **ans("sales_history", growth(ub, uc), scope={"skus": [sku], "locations": [SH]}))])
 
 p = R.last_month()
 kw = R.skus_where(category="Kitchenware")
