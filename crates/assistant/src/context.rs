@@ -17,6 +17,8 @@ pub struct Context<'a> {
     pub items: HashMap<String, Item>,
     pub location_names: HashMap<String, String>,
     pub fund_names: HashMap<String, String>,
+    /// The fund company of each fund that has one.
+    pub fund_companies: HashMap<String, String>,
 }
 
 impl<'a> Context<'a> {
@@ -53,9 +55,64 @@ impl<'a> Context<'a> {
         for (code, name, _) in &catalog.funds {
             entities.push(e(Kind::Fund, code, vec![name.clone()]));
         }
+        // A node is also named by the words of its id or name that no other node's
+        // names share ("Darjeeling" of "Darjeeling Estate", "Southport" of "Store
+        // Southport"): people drop the generic part.
+        let node_words = |n: &abacus_store::model::Node| -> Vec<String> {
+            let mut w: Vec<String> = std::iter::once(&n.node_id)
+                .chain(n.name.iter())
+                .flat_map(|x| {
+                    x.to_lowercase()
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            w.sort();
+            w.dedup();
+            w
+        };
+        let mut shared: HashMap<String, usize> = HashMap::new();
+        for n in &catalog.nodes {
+            for w in node_words(n) {
+                *shared.entry(w).or_default() += 1;
+            }
+        }
         for n in &catalog.nodes {
             let mut names = vec![n.node_id.clone()];
             names.extend(n.name.clone());
+            let mut aliases = Vec::new();
+            for full in &names {
+                let own: Vec<&str> = full
+                    .split_whitespace()
+                    .filter(|w| shared.get(&w.to_lowercase()) == Some(&1))
+                    .collect();
+                let distinctive = match own.as_slice() {
+                    [] => false,
+                    [one] => {
+                        one.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                            && !matches!(
+                                one.to_lowercase().as_str(),
+                                "north"
+                                    | "south"
+                                    | "east"
+                                    | "west"
+                                    | "central"
+                                    | "main"
+                                    | "ltd"
+                                    | "ltd."
+                                    | "inc"
+                                    | "inc."
+                            )
+                    }
+                    _ => true,
+                };
+                let alias = own.join(" ");
+                if distinctive && !names.contains(&alias) && !aliases.contains(&alias) {
+                    aliases.push(alias);
+                }
+            }
+            names.extend(aliases);
             entities.push(Entity {
                 tag: Some(n.kind.clone()),
                 ..e(Kind::Node, &n.node_id, names)
@@ -91,6 +148,7 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|(c, n, _)| (c.clone(), n.clone()))
                 .collect(),
+            fund_companies: catalog.fund_companies.iter().cloned().collect(),
             catalog,
             lexicon,
             as_of,

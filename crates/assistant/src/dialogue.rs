@@ -2,6 +2,8 @@
 //! draft combines with it into a Plan — follow-ups inherit what they do not restate.
 
 use abacus_nlu::lexicon::{Kind, Mention};
+use std::collections::BTreeSet;
+
 use abacus_nlu::plan::*;
 use abacus_nlu::understand::Draft;
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,25 @@ pub struct State {
     pub last_value: Option<f64>,
     #[serde(default)]
     pub turns: u64,
+    /// The last answer showed the turn before it a year earlier: that turn's period
+    /// ("May?", "and the same month a year earlier?", then "so the YoY growth?" is May's).
+    #[serde(default)]
+    pub year_earlier_of: Option<abacus_nlu::dates::Period>,
+}
+
+/// "So what's the YoY growth?" right after the same figure a year earlier: the growth
+/// of the later period, the two figures just shown.
+fn yoy_of_the_two_shown(plan: &mut Plan, draft: &Draft, state: &State) {
+    let Some(p) = state.year_earlier_of else {
+        return;
+    };
+    if !draft.yoy || !draft.dates.periods.is_empty() {
+        return;
+    }
+    let scope = plan.scope_mut();
+    if scope.period == Some(p.year_before()) {
+        scope.period = Some(p);
+    }
 }
 
 /// The outcome of understanding one turn.
@@ -122,6 +143,67 @@ fn fill_windows(draft: &Draft, prev: Option<&Plan>) -> Result<Draft, String> {
 
 /// Builds the plan of one turn from its draft and the conversation state.
 pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
+    // One fund figure asked of several funds is a comparison of them.
+    let compare = |p: Plan| match p {
+        Plan::FundMetric { scope, metric } if scope.funds.len() >= 2 => Plan::FundCompare {
+            scope,
+            metrics: vec![metric],
+            difference: false,
+        },
+        p => p,
+    };
+    match build_turn(draft, state, ctx) {
+        Built::Plan(p) => Built::Plan(compare(p)),
+        Built::Clarify {
+            plan,
+            kind,
+            options,
+        } => Built::Clarify {
+            plan: compare(plan),
+            kind,
+            options,
+        },
+        b => b,
+    }
+}
+
+/// The product of a brand that stands for the previous turn's product ("what about the
+/// Red Lantern one?" after a sports drink): the brand's items in that item's category,
+/// the one sharing most words of its name; several equally close: all of them.
+fn brand_counterpart(ctx: &Context<'_>, previous_sku: &str, brand: &str) -> Vec<String> {
+    let Some(prev) = ctx.items.get(previous_sku) else {
+        return Vec::new();
+    };
+    let words = |n: &str| -> BTreeSet<String> {
+        n.to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let prev_words = words(&prev.name);
+    let brand_words = words(brand);
+    let mut scored: Vec<(usize, &String)> = ctx
+        .items
+        .values()
+        .filter(|i| i.brand == brand && i.category == prev.category && i.sku != prev.sku)
+        .map(|i| {
+            let shared = words(&i.name)
+                .difference(&brand_words)
+                .filter(|w| prev_words.contains(*w))
+                .count();
+            (shared, &i.sku)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let best = scored.first().map_or(0, |s| s.0);
+    scored
+        .into_iter()
+        .filter(|s| s.0 == best)
+        .map(|s| s.1.clone())
+        .collect()
+}
+
+fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     let filled = match fill_windows(draft, state.last.as_ref()) {
         Ok(d) => d,
         Err(base) => {
@@ -154,6 +236,82 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         }
         if !ids.is_empty() {
             found.push((k, ids));
+        }
+    }
+    // "What about the Red Lantern one?" after one product: that brand's counterpart.
+    if let Some(prev_sku) = prev.and_then(|p| match p.scope().skus.as_slice() {
+        [s] => Some(s.clone()),
+        _ => None,
+    }) {
+        let one_after = |m: &Mention| {
+            draft
+                .tokens
+                .get(m.span.1)
+                .is_some_and(|t| matches!(t.text.as_str(), "one" | "version" | "variant" | "kind"))
+        };
+        if let Some(m) = draft
+            .linked
+            .of(Kind::Brand)
+            .find(|m| m.ids.len() == 1 && one_after(m))
+        {
+            if !found.iter().any(|(k, _)| *k == Kind::Sku) {
+                let options = brand_counterpart(ctx, &prev_sku, &m.ids[0]);
+                found.retain(|(k, _)| *k != Kind::Brand);
+                match options.as_slice() {
+                    [one] => found.push((Kind::Sku, vec![one.clone()])),
+                    [] => {
+                        return Built::Missing {
+                            intent: prev.map_or(Intent::SalesHistory, Plan::intent),
+                            what: format!(
+                                "which {} product you mean (none is in the same category)",
+                                m.ids[0]
+                            ),
+                        }
+                    }
+                    _ => {
+                        ambiguous = Some(Mention {
+                            kind: Kind::Sku,
+                            ids: options,
+                            span: m.span,
+                            by_id: false,
+                            partial: true,
+                        })
+                    }
+                }
+            }
+        }
+    }
+    // "Add Great Wall Star Equity A to that": the funds compared so far, and this one.
+    if let Some(p @ (Plan::FundCompare { .. } | Plan::FundMetric { .. })) = prev {
+        let added: Vec<String> = found
+            .iter()
+            .filter(|(k, _)| *k == Kind::Fund)
+            .flat_map(|(_, ids)| ids.clone())
+            .collect();
+        let lower = draft.text.to_lowercase();
+        let adds = draft
+            .tokens
+            .first()
+            .is_some_and(|t| matches!(t.text.as_str(), "add" | "include" | "plus"))
+            || lower.contains("add ")
+            || lower.contains("include ");
+        if adds && !added.is_empty() && draft.funds.metrics.is_empty() && ambiguous.is_none() {
+            let mut scope = p.scope().clone();
+            for f in added {
+                if !scope.funds.contains(&f) {
+                    scope.funds.push(f);
+                }
+            }
+            let metrics = match p {
+                Plan::FundCompare { metrics, .. } => metrics.clone(),
+                Plan::FundMetric { metric, .. } => vec![metric.clone()],
+                _ => Vec::new(),
+            };
+            return Built::Plan(Plan::FundCompare {
+                scope,
+                metrics,
+                difference: false,
+            });
         }
     }
     let get = |k: Kind| {
@@ -198,6 +356,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         {
             let mut plan = prev.expect("checked").clone();
             apply_followup(&mut plan, draft, &found, fund_window(draft));
+            yoy_of_the_two_shown(&mut plan, draft, state);
             if let Some(m) = ambiguous {
                 return Built::Clarify {
                     plan,
@@ -211,8 +370,53 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         None => {
             // A follow-up: the previous plan with what this turn changes.
             let Some(prev) = prev else {
+                // "Show me the top 5 for last month" opening a conversation: a ranking
+                // that does not say of what, nor by which measure.
+                if (draft.limit.is_some() || draft.low_end.is_some()) && !draft.out_of_scope {
+                    return Built::Missing {
+                        intent: Intent::SalesHistory,
+                        what: "what to rank (SKUs, categories, locations or brands) and by what (units or revenue)".into(),
+                    };
+                }
                 return Built::Unsupported;
             };
+            // "And if it were 450 instead?" after a what-if: its last change, with this value.
+            if let (Plan::NetworkWhatIf { scope, edits }, Some(c)) = (prev, &draft.network_change) {
+                let valued = edits
+                    .last()
+                    .is_some_and(|e| e.scale.is_some() || e.set.is_some() || e.add.is_some());
+                if valued && !any_entity && !draft.out_of_scope {
+                    let mut edits = edits.clone();
+                    if let Some(last) = edits.last_mut() {
+                        last.scale = c.scale;
+                        last.set = c.set;
+                        last.add = c.add;
+                    }
+                    return Built::Plan(Plan::NetworkWhatIf {
+                        scope: scope.clone(),
+                        edits,
+                    });
+                }
+            }
+            // "And its one-year return?" after a fund figure: the same funds, this figure.
+            if let Plan::FundMetric { scope, .. } | Plan::FundCompare { scope, .. } = prev {
+                let metrics = &draft.funds.metrics;
+                if !metrics.is_empty() && !any_entity && !draft.out_of_scope {
+                    let scope = scope.clone();
+                    return Built::Plan(if metrics.len() == 1 && scope.funds.len() == 1 {
+                        Plan::FundMetric {
+                            scope,
+                            metric: metrics[0].clone(),
+                        }
+                    } else {
+                        Plan::FundCompare {
+                            scope,
+                            metrics: metrics.clone(),
+                            difference: false,
+                        }
+                    });
+                }
+            }
             let window_change = fund_window(draft);
             let fund_change = !draft.funds.filters.is_empty()
                 || !draft.funds.sort.is_empty()
@@ -229,6 +433,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 || draft.dates.horizon_days.is_some()
                 || draft.ranking.is_some()
                 || fund_change
+                || draft.low_end.is_some()
+                || draft.all_locations
                 || draft.service_level.is_some()
                 || (draft.stock_measure.is_some() && prev.intent() == Intent::InventoryStatus);
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
@@ -236,6 +442,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             }
             let mut plan = prev.clone();
             apply_followup(&mut plan, draft, &found, window_change);
+            yoy_of_the_two_shown(&mut plan, draft, state);
             // "keep only the ones with …" whose condition was not read: the previous
             // answer again would look like the narrowed one.
             if plan == *prev && ambiguous.is_none() {
@@ -357,6 +564,7 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 measure: draft.sales_measure.unwrap_or(SalesMeasure::Units),
                 ranking: draft.ranking.clone(),
                 yoy: draft.yoy,
+                growth_from: draft.growth_from,
                 difference: draft.difference && pairs,
                 share: draft.share && !draft.yoy,
                 split: draft.versus && pairs && !draft.difference,
@@ -420,16 +628,41 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             let mut sort = f.sort.clone();
             let mut limit = f.limit;
             let mut cats = f.categories.clone();
+            let mut managers = f.managers.clone();
+            // "Golden Crane funds": the company all the funds of that name belong to.
+            let mut companies = Vec::new();
+            if !f.family.is_empty() {
+                let mut of: Vec<&String> = f
+                    .family
+                    .iter()
+                    .filter_map(|id| ctx.fund_companies.get(id))
+                    .collect();
+                of.sort();
+                of.dedup();
+                match of.as_slice() {
+                    [c] if f.family.iter().all(|id| ctx.fund_companies.contains_key(id)) => {
+                        companies.push((*c).clone())
+                    }
+                    _ => {
+                        return Built::Missing {
+                            intent,
+                            what: "which fund company you mean (the name fits funds of several companies, or funds without one)".into(),
+                        }
+                    }
+                }
+            }
             // "Only the ones with AUM above 1000 million", "sort them by …": refine the previous screen.
             if let Some(Plan::FundScreen {
                 fund_categories,
                 filters: pf,
                 sort: ps,
                 limit: pl,
+                managers: pm,
+                companies: pc,
                 ..
             }) = prev
             {
-                if !f.new_list && cats.is_empty() {
+                if !f.new_list && cats.is_empty() && companies.is_empty() && managers.is_empty() {
                     let mut all = pf.clone();
                     all.extend(filters);
                     filters = all;
@@ -440,6 +673,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                         limit = *pl;
                     }
                     cats = fund_categories.clone();
+                    managers = pm.clone();
+                    companies = pc.clone();
                 }
             }
             Plan::FundScreen {
@@ -451,7 +686,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 risk_levels: Vec::new(),
                 filters,
                 name_contains: Vec::new(),
-                managers: f.managers.clone(),
+                managers,
+                companies,
                 count: f.count,
                 average: f.average.clone(),
                 sort,
@@ -509,6 +745,8 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             };
         }
     }
+    let mut plan = plan;
+    yoy_of_the_two_shown(&mut plan, draft, state);
     Built::Plan(plan)
 }
 
@@ -629,10 +867,17 @@ fn apply_followup(
             share,
             yoy,
             share_of_place,
+            growth_from,
             ..
         } => {
             if let Some(m) = draft.sales_measure {
                 *measure = m;
+            }
+            // A new period or a year-ago comparison replaces a growth between two periods.
+            if draft.growth_from.is_some() {
+                *growth_from = draft.growth_from;
+            } else if !draft.dates.periods.is_empty() || draft.year_ago || draft.yoy {
+                *growth_from = None;
             }
             // "YoY?"
             *yoy = *yoy || draft.yoy;
@@ -646,6 +891,11 @@ fn apply_followup(
             }
             if let (Some(r), Some(n)) = (ranking.as_mut(), draft.limit) {
                 r.top = Some(n);
+            }
+            // "what about the bottom 3?" after a top 5: the other end of the same ranking.
+            if let (Some(r), Some(n)) = (ranking.as_mut(), draft.low_end) {
+                r.top = Some(n);
+                r.ascending = true;
             }
         }
         Plan::FundScreen {

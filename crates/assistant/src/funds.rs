@@ -184,6 +184,9 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
             sort,
             limit,
             managers,
+            companies,
+            name_contains,
+            risk_levels,
             count,
             average,
             ..
@@ -197,6 +200,24 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 s.filters.push(Filter::TextContains {
                     field: TextField::Manager,
                     needle: m.clone(),
+                });
+            }
+            if !companies.is_empty() {
+                s.filters.push(Filter::TextOneOf {
+                    field: TextField::Company,
+                    values: companies.clone(),
+                });
+            }
+            for n in name_contains {
+                s.filters.push(Filter::TextContains {
+                    field: TextField::Name,
+                    needle: n.clone(),
+                });
+            }
+            if !risk_levels.is_empty() {
+                s.filters.push(Filter::NumberOneOf {
+                    field: field(table, "risk_level")?,
+                    values: risk_levels.iter().map(|&r| r as f64).collect(),
                 });
             }
             if !fund_categories.is_empty() {
@@ -237,7 +258,7 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                 t.rows.push(row(table, i, &res.fields));
             }
             let mut text = format!(
-                "{} active {}fund(s) match",
+                "{} active {}fund(s)",
                 res.matched,
                 if fund_categories.is_empty() {
                     String::new()
@@ -245,6 +266,20 @@ pub(crate) fn run(table: &FundTable, plan: Plan) -> Result<Answer> {
                     format!("{} ", fund_categories.join("/"))
                 }
             );
+            for (what, list) in [
+                ("of", companies),
+                ("managed by", managers),
+                ("with a name containing", name_contains),
+            ] {
+                if !list.is_empty() {
+                    text.push_str(&format!(" {what} {}", list.join(" or ")));
+                }
+            }
+            text.push_str(" match");
+            if !risk_levels.is_empty() {
+                let levels: Vec<String> = risk_levels.iter().map(i64::to_string).collect();
+                text.push_str(&format!(", risk level {}", levels.join(" or ")));
+            }
             for f in filters {
                 let id = field(table, &f.field)?;
                 let op = match f.cmp {

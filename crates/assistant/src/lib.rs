@@ -102,6 +102,11 @@ impl<'a> Assistant<'a> {
         let mut answer = self.answer(question, state);
         if matches!(answer.status, Status::Answered | Status::Clarify) {
             if let Some(plan) = &answer.plan {
+                let before = state.last.as_ref().and_then(|p| p.scope().period);
+                state.year_earlier_of = before.filter(|b| {
+                    plan.scope().period == Some(b.year_before())
+                        && matches!(plan, Plan::SalesHistory { yoy: false, .. })
+                });
                 state.last = Some(plan.clone());
             }
             state.pending = self.pending.borrow_mut().take();
@@ -406,7 +411,13 @@ impl<'a> Assistant<'a> {
             .as_ref()
             .or(draft.unknown_name.as_ref())
         {
-            let closest = self.ctx.lexicon.closest_names(Kind::Sku, name);
+            let (kind, noun) = match draft.intent {
+                Some(Intent::NetworkWhatIf | Intent::NetworkOptimize) => {
+                    (Kind::Node, "customer, supplier or facility")
+                }
+                _ => (Kind::Sku, "product"),
+            };
+            let closest = self.ctx.lexicon.closest_names(kind, name);
             let hint = if closest.is_empty() {
                 String::new()
             } else {
@@ -414,14 +425,14 @@ impl<'a> Assistant<'a> {
                     " The closest are: {}.",
                     closest
                         .iter()
-                        .map(|s| self.ctx.label(Kind::Sku, s))
+                        .map(|s| self.ctx.label(kind, s))
                         .collect::<Vec<_>>()
                         .join(", ")
                 )
             };
             return Some(Answer::error(
                 draft.intent,
-                format!("I could not find a product called \"{name}\".{hint}"),
+                format!("I could not find a {noun} called \"{name}\".{hint}"),
             ));
         }
         None

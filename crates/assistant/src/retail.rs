@@ -106,6 +106,7 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         measure,
         ranking,
         yoy,
+        growth_from,
         difference,
         share,
         split,
@@ -122,7 +123,8 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         end: data_end,
     });
     scope.period = Some(p);
-    let (measure, ranking, yoy) = (*measure, ranking.clone(), *yoy);
+    let (measure, ranking, growth_from) = (*measure, ranking.clone(), *growth_from);
+    let yoy = *yoy || growth_from.is_some();
     let scope = scope.clone();
     if p.end < data_start || p.start > data_end {
         let text = format!(
@@ -159,7 +161,7 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
         ));
     }
     if yoy {
-        let last = p.year_before();
+        let last = growth_from.unwrap_or_else(|| p.year_before());
         let this_t = ctx.ds.sales_totals(&f, None)?.pop();
         let last_t = ctx.ds.sales_totals(&filter(&scope, last), None)?.pop();
         let v = |t: Option<abacus_store::SalesAgg>| {
@@ -174,32 +176,47 @@ pub(crate) fn sales(ctx: &Context<'_>, mut plan: Plan) -> Result<Answer> {
             json!(a),
         ]);
         table.rows.push(vec![
-            json!("year before"),
+            json!(if growth_from.is_some() {
+                "earlier"
+            } else {
+                "year before"
+            }),
             json!(last.start.to_string()),
             json!(last.end.to_string()),
             json!(b),
         ]);
-        if last.start < data_start {
+        if last.start < data_start || last.end > data_end {
             let text = format!(
-                "Year-over-year growth needs sales {}, but the data starts on {}.",
+                "This growth needs sales {}, but the data covers {} to {}.",
                 period_text(last),
-                data_start
+                data_start,
+                data_end
             );
             return Ok(Answer::answered(plan, text, None, Some(table)));
         }
         if b == 0.0 {
             let text = format!(
-                "{} of {} were {} {} and 0 a year earlier, so growth is undefined.",
+                "{} of {} were {} {} and 0 {}, so growth is undefined.",
                 measure_name(measure),
                 scope_text(ctx, &scope),
                 fmt(a),
-                period_text(p)
+                period_text(p),
+                if growth_from.is_some() {
+                    period_text(last)
+                } else {
+                    "a year earlier".to_string()
+                }
             );
             return Ok(Answer::answered(plan, text, None, Some(table)));
         }
         let g = (a - b) / b;
         let text = format!(
-            "Year-over-year growth of {} for {}: {} ({} {} versus {} {}).",
+            "{} of {} for {}: {} ({} {} versus {} {}).",
+            if growth_from.is_some() {
+                "Growth"
+            } else {
+                "Year-over-year growth"
+            },
             measure_name(measure),
             scope_text(ctx, &scope),
             fmt_pct(g),

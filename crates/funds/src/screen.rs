@@ -46,6 +46,8 @@ pub enum Filter {
     },
     /// A text field contains the needle (case-insensitive), e.g. a manager's name.
     TextContains { field: TextField, needle: String },
+    /// A numeric field equals one of the values, e.g. risk level 2 or 3.
+    NumberOneOf { field: FieldId, values: Vec<f64> },
 }
 
 /// Ascending (lowest first) or descending.
@@ -143,7 +145,7 @@ impl Screen {
     pub fn fields(&self) -> Vec<FieldId> {
         let mut out: Vec<FieldId> = Vec::new();
         let filtered = self.filters.iter().filter_map(|f| match f {
-            Filter::Number { field, .. } => Some(*field),
+            Filter::Number { field, .. } | Filter::NumberOneOf { field, .. } => Some(*field),
             _ => None,
         });
         for f in filtered.chain(self.sort.iter().map(|k| k.field)) {
@@ -182,6 +184,9 @@ fn same_text(t: &str, lower: &str) -> bool {
 fn passes(table: &FundTable, i: usize, f: &Filter) -> bool {
     match f {
         Filter::Number { field, cond } => table.value(i, *field).is_ok_and(|v| cond.holds(v)),
+        Filter::NumberOneOf { field, values } => {
+            table.value(i, *field).is_ok_and(|v| values.contains(&v))
+        }
         Filter::TextOneOf { field, values } => table
             .text(i, field)
             .is_some_and(|t| values.iter().any(|v| same_text(t, v))),

@@ -72,7 +72,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Where the model files are: `$ABACUS_MODELS`, then `./.models`, then
 /// `$ABACUS_HOME/models`, then `.models` or `models` next to the executable
 /// (and up to three folders above it, so `target/release/abacus` finds the
-/// checkout's `.models`). The first folder that exists wins.
+/// checkout's `.models`). The first folder that holds a model file wins.
 pub fn locate() -> Option<PathBuf> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     if let Some(p) = std::env::var_os("ABACUS_MODELS") {
@@ -91,7 +91,11 @@ pub fn locate() -> Option<PathBuf> {
             dir = d.parent().map(Path::to_path_buf);
         }
     }
-    candidates.into_iter().find(|p| p.is_dir())
+    // The first folder that holds a model (an empty or partial `models/` elsewhere on
+    // the path must not hide the installed ones).
+    candidates
+        .into_iter()
+        .find(|p| p.is_dir() && (embed_path(p).is_some() || gguf_path(p).is_some()))
 }
 
 /// The embedding model's folder, when its files are there.

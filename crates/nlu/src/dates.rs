@@ -49,6 +49,8 @@ pub struct Dates {
     /// of May", "before March", "early 2025", "the end of May"), as written: the whole
     /// period would answer another question.
     pub qualified: Option<String>,
+    /// A word of time in Chinese or Arabic that no period or horizon accounts for.
+    pub unread: Option<String>,
 }
 
 impl Dates {
@@ -136,6 +138,31 @@ fn year_token(t: &str) -> Option<i32> {
         .then(|| t.parse().ok())
         .flatten()
         .filter(|y| (1900..=2100).contains(y))
+}
+
+/// A year named after a month, quarter or half, starting at `rest[k]`: "2025", "of 2025",
+/// "last year", "of last year", "this year", "of the previous year". The year and the
+/// number of words read.
+fn year_after(rest: &[&str], k: usize, as_of: Date) -> Option<(i32, usize)> {
+    let of = usize::from(matches!(rest.get(k), Some(&"of") | Some(&"in")));
+    let j = k + of;
+    if let Some(y) = rest.get(j).and_then(|t| year_token(t)) {
+        return Some((y, of + 1));
+    }
+    let the = usize::from(of == 1 && rest.get(j) == Some(&"the"));
+    let j = j + the;
+    let year = match rest.get(j + 1).map(|t| t.trim_end_matches("'s")) {
+        Some("year") => true,
+        _ => false,
+    };
+    if !year {
+        return None;
+    }
+    match rest.get(j) {
+        Some(&"last" | &"previous" | &"prior") => Some((as_of.year() - 1, of + the + 2)),
+        Some(&"this" | &"current") => Some((as_of.year(), of + the + 2)),
+        _ => None,
+    }
 }
 
 fn number_word(t: &str) -> Option<i64> {
@@ -368,6 +395,15 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     end: yesterday,
                 }),
             ),
+            // "the past fortnight": the last 2 weeks, like "the last 14 days".
+            ["last" | "past" | "previous" | "prior", "fortnight", ..] => take(
+                &mut d,
+                2,
+                Some(Period {
+                    start: as_of - Duration::days(14),
+                    end: yesterday,
+                }),
+            ),
             ["last" | "previous" | "prior", "month", ..] => {
                 let m = as_of - Duration::days(i64::from(as_of.day()));
                 take(&mut d, 2, Some(month_range(m.year(), m.month())))
@@ -415,6 +451,31 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     1
                 }
             }
+            // "the last 3 full months", "past 2 complete weeks": the same as without the word.
+            ["last" | "past" | "previous" | "prior", n, "full" | "complete" | "whole" | "entire", unit, ..]
+                if number_word(n).is_some_and(|k| k > 0 && k <= 120)
+                    && (unit_days(unit).is_some() || matches!(*unit, "months" | "month")) =>
+            {
+                let k = number_word(n).unwrap_or(1);
+                let p = if unit.starts_with("month") {
+                    let months = as_of.year() * 12 + as_of.month0() as i32 - k as i32;
+                    Period {
+                        start: NaiveDate::from_ymd_opt(
+                            months.div_euclid(12),
+                            months.rem_euclid(12) as u32 + 1,
+                            1,
+                        )
+                        .expect("valid"),
+                        end: month_range(as_of.year(), as_of.month()).start - Duration::days(1),
+                    }
+                } else {
+                    Period {
+                        start: as_of - Duration::days(k * unit_days(unit).unwrap_or(1)),
+                        end: yesterday,
+                    }
+                };
+                take(&mut d, 4, Some(p))
+            }
             // "last 6 months": the N whole calendar months before the current one.
             ["last" | "past" | "previous" | "prior", n, unit, ..]
                 if number_word(n).is_some_and(|k| k > 0 && k <= 120)
@@ -435,10 +496,9 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             ["first" | "second", "half", ..] | ["h1" | "h2", ..] => {
                 let second = matches!(rest[0], "second" | "h2");
                 let k = if rest[0].starts_with('h') { 1 } else { 2 };
-                let (y, used) = match (rest.get(k), rest.get(k + 1)) {
-                    (Some(&"of"), Some(y)) if year_token(y).is_some() => (year_token(y), k + 2),
-                    (Some(y), _) if year_token(y).is_some() => (year_token(y), k + 1),
-                    _ => (None, k),
+                let (y, used) = match year_after(rest, k, as_of) {
+                    Some((y, n)) => (Some(y), k + n),
+                    None => (None, k),
                 };
                 let half = |y: i32| {
                     if second {
@@ -477,6 +537,14 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 } else {
                     k * unit_days(unit).unwrap_or(1)
                 });
+                take(&mut d, 3, None)
+            }
+            // "within 10 days", "within the next 3 weeks": ahead of the as-of date.
+            ["within", n, unit, ..]
+                if number_word(n).is_some_and(|k| k > 0 && k <= 366)
+                    && unit_days(unit).is_some() =>
+            {
+                d.horizon_days = Some(number_word(n).unwrap_or(1) * unit_days(unit).unwrap_or(1));
                 take(&mut d, 3, None)
             }
             ["next" | "coming", unit, ..]
@@ -524,8 +592,8 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     && matches!(&q[1..], "1" | "2" | "3" | "4") =>
             {
                 let qn: u32 = q[1..].parse().unwrap_or(1);
-                match rest.get(1).and_then(|t| year_token(t)) {
-                    Some(y) => take(&mut d, 2, Some(quarter_range(y, qn))),
+                match year_after(rest, 1, as_of) {
+                    Some((y, n)) => take(&mut d, 1 + n, Some(quarter_range(y, qn))),
                     None => take(
                         &mut d,
                         1,
@@ -540,9 +608,9 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     "third" => 3,
                     _ => 4,
                 };
-                let (y, k) = match rest.get(2..4) {
-                    Some(["of", y]) if year_token(y).is_some() => (year_token(y), 4),
-                    _ => (rest.get(2).and_then(|t| year_token(t)), 3),
+                let (y, k) = match year_after(rest, 2, as_of) {
+                    Some((y, n)) => (Some(y), 2 + n),
+                    None => (None, 2),
                 };
                 match y {
                     Some(y) => take(&mut d, k, Some(quarter_range(y, qn))),
@@ -555,8 +623,8 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
             [m, ..] if month_of(m).is_some() && (m.len() >= 3) && !(*m == "may" && i == 0) => {
                 let mo = month_of(m).unwrap_or(1);
-                match rest.get(1).and_then(|t| year_token(t)) {
-                    Some(y) => take(&mut d, 2, Some(month_range(y, mo))),
+                match year_after(rest, 1, as_of) {
+                    Some((y, n)) => take(&mut d, 1 + n, Some(month_range(y, mo))),
                     None if rest
                         .get(1)
                         .is_some_and(|t| t.parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))) =>
@@ -810,31 +878,213 @@ fn join_ranges(w: &[&str], spans: &[(usize, usize, usize)], d: &mut Dates) {
     }
 }
 
+/// A number at the start of `s`: ASCII digits, or Chinese numerals up to twelve
+/// (一 … 十二, 两). The value and its length in bytes.
+fn zh_number(s: &str) -> Option<(u32, usize)> {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().map(|n| (n, digits.len()));
+    }
+    const ONES: &str = "一二三四五六七八九";
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    let one = |c: char| {
+        ONES.chars()
+            .position(|z| z == c)
+            .map(|k| k as u32 + 1)
+            .or((c == '两').then_some(2))
+    };
+    if c == '十' {
+        // 十, 十一, 十二
+        return match chars.next() {
+            Some((i, n)) if one(n).is_some() => Some((10 + one(n)?, i + n.len_utf8())),
+            _ => Some((10, c.len_utf8())),
+        };
+    }
+    let n = one(c)?;
+    match chars.next() {
+        Some((i, '十')) => match chars.next() {
+            Some((j, m)) if one(m).is_some() => Some((n * 10 + one(m)?, j + m.len_utf8())),
+            _ => Some((n * 10, i + '十'.len_utf8())),
+        },
+        _ => Some((n, c.len_utf8())),
+    }
+}
+
+/// The number written just before byte `end` of `s` (digits or Chinese numerals).
+pub(crate) fn zh_number_before(s: &str, end: usize) -> Option<u32> {
+    let head = &s[..end];
+    let starts: Vec<usize> = head.char_indices().map(|(i, _)| i).collect();
+    // The longest suffix of at most 3 characters that reads as a whole number.
+    starts
+        .iter()
+        .rev()
+        .take(3)
+        .filter_map(|&i| zh_number(&head[i..]).filter(|(_, len)| i + len == end))
+        .last()
+        .map(|(n, _)| n)
+}
+
+const ARABIC_MONTHS: [&[&str]; 12] = [
+    &["يناير", "كانون الثاني"],
+    &["فبراير", "شباط"],
+    &["مارس", "آذار"],
+    &["أبريل", "ابريل", "إبريل", "نيسان"],
+    &["مايو", "أيار"],
+    &["يونيو", "يونيه", "حزيران"],
+    &["يوليو", "يوليه", "تموز"],
+    &["أغسطس", "اغسطس", "آب"],
+    &["سبتمبر", "أيلول"],
+    &["أكتوبر", "اكتوبر", "تشرين الأول"],
+    &["نوفمبر", "تشرين الثاني"],
+    &["ديسمبر", "كانون الأول"],
+];
+
+/// Words of time in Chinese and Arabic: one left unread means a period was meant.
+const ZH_AR_TIME: &[&str] = &[
+    "年",
+    "月",
+    "季度",
+    "周",
+    "星期",
+    "天",
+    "日",
+    "号",
+    "昨",
+    "前天",
+    "双十一",
+    "618",
+    "الربع",
+    "شهر",
+    "عام",
+    "سنة",
+    "أسبوع",
+    "اسبوع",
+    "يوم",
+    "أمس",
+    "البارحة",
+    "الماضي",
+    "الماضية",
+];
+
+/// Periods written in Chinese or Arabic: a year (2025年, 去年, 今年, عام 2025, العام
+/// الماضي), a month (12月, 去年12月, مايو), a quarter (一季度, 第二季度, الربع الأول), a half
+/// (上半年), last/this month, week, yesterday, the day before, Double 11, and "the last N
+/// days/weeks/months" (最近30天, 近3个月). A word of time that none of these reads is kept
+/// in `unread`, so a question never falls back to the whole history.
 fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
+    if lower.is_ascii() {
+        return;
+    }
     let yesterday = as_of - Duration::days(1);
     let has = |s: &str| lower.contains(s);
-    let last_year = has("去年") || has("العام الماضي") || has("السنة الماضية");
-    let year = if last_year {
-        as_of.year() - 1
+    let before = d.periods.len();
+    // The year named, if any.
+    let explicit_year = lower.char_indices().find_map(|(i, c)| {
+        (c == '年')
+            .then(|| {
+                let head = &lower[..i];
+                let digits: String = head
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                (digits.len() == 4)
+                    .then(|| digits.parse::<i32>().ok())
+                    .flatten()
+            })
+            .flatten()
+    });
+    let arabic_year = || {
+        // "عام 2026", "سنة 2025", or a four-digit year in Arabic text.
+        lower
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|t| t.len() == 4)
+            .find_map(|t| t.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y)))
+    };
+    let year: Option<i32> = if has("前年") {
+        Some(as_of.year() - 2)
+    } else if has("去年") || has("العام الماضي") || has("السنة الماضية") || has("العام السابق")
+    {
+        Some(as_of.year() - 1)
+    } else if has("今年") || has("هذا العام") || has("هذه السنة") || has("العام الحالي")
+    {
+        Some(as_of.year())
     } else {
-        as_of.year()
+        explicit_year.or_else(arabic_year)
     };
     let mut push = |p: Period| d.periods.push(p);
-    if has("双十一") || has("双11") {
-        push(Period {
-            start: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"),
-            end: NaiveDate::from_ymd_opt(year, 11, 11).expect("valid"),
-        });
-    } else if let Some(q) = ["一季度", "二季度", "三季度", "四季度"]
+    // A month: "12月" (not "个月", "上个月", "本月"), or an Arabic month name.
+    let zh_month = lower.char_indices().find_map(|(i, c)| {
+        if c != '月' {
+            return None;
+        }
+        let prev = lower[..i].chars().last();
+        if matches!(
+            prev,
+            Some('个') | Some('上') | Some('本') | Some('下') | None
+        ) {
+            return None;
+        }
+        zh_number_before(lower, i).filter(|m| (1..=12).contains(m))
+    });
+    let ar_month = ARABIC_MONTHS
+        .iter()
+        .position(|names| names.iter().any(|n| has(n)))
+        .map(|k| k as u32 + 1);
+    let quarter = ["一季度", "二季度", "三季度", "四季度"]
         .iter()
         .position(|q| has(q))
-    {
-        let q = q as u32 + 1;
-        push(if has("今年") || last_year {
-            quarter_range(year, q)
+        .or_else(|| {
+            ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"]
+                .iter()
+                .position(|q| has(q))
+        })
+        .or_else(|| {
+            ["q1", "q2", "q3", "q4"].iter().position(|q| {
+                lower
+                    .match_indices(q)
+                    .any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric()))
+            })
+        })
+        .map(|q| q as u32 + 1);
+    let in_year = |f: &dyn Fn(i32) -> Period| match year {
+        Some(y) => f(y),
+        None => latest_ended(as_of, f),
+    };
+    if has("双十一") || has("双11") {
+        let y = year.unwrap_or(if (11, 11) < (as_of.month(), as_of.day()) {
+            as_of.year()
         } else {
-            latest_ended(as_of, |y| quarter_range(y, q))
+            as_of.year() - 1
         });
+        let day = NaiveDate::from_ymd_opt(y, 11, 11).expect("valid");
+        push(Period {
+            start: day,
+            end: day,
+        });
+    } else if let Some(m) = zh_month.or(ar_month) {
+        push(in_year(&|y| month_range(y, m)));
+    } else if let Some(q) = quarter {
+        push(in_year(&|y| quarter_range(y, q)));
+    } else if has("上半年") || has("下半年") {
+        let second = has("下半年");
+        push(in_year(&|y| {
+            if second {
+                Period {
+                    start: month_range(y, 7).start,
+                    end: month_range(y, 12).end,
+                }
+            } else {
+                Period {
+                    start: month_range(y, 1).start,
+                    end: month_range(y, 6).end,
+                }
+            }
+        }));
     } else if has("上个月") || has("上月") || has("الشهر الماضي") {
         let m = as_of - Duration::days(i64::from(as_of.day()));
         push(month_range(m.year(), m.month()));
@@ -843,60 +1093,90 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
             start: month_range(as_of.year(), as_of.month()).start,
             end: as_of,
         });
+    } else if has("上周")
+        || has("上星期")
+        || has("上个星期")
+        || has("الأسبوع الماضي")
+        || has("الاسبوع الماضي")
+    {
+        push(Period {
+            start: as_of - Duration::days(7),
+            end: yesterday,
+        });
+    } else if has("本周") || has("这周") || has("这个星期") || has("هذا الأسبوع")
+    {
+        push(Period {
+            start: as_of - Duration::days(i64::from(as_of.weekday().num_days_from_monday())),
+            end: as_of,
+        });
+    } else if has("前天") {
+        let day = as_of - Duration::days(2);
+        push(Period {
+            start: day,
+            end: day,
+        });
     } else if has("昨天") || has("昨日") || has("أمس") || has("البارحة") {
         push(Period {
             start: yesterday,
             end: yesterday,
         });
-    } else if last_year {
-        push(year_range(as_of.year() - 1));
-    } else if has("今年") || has("هذا العام") || has("هذه السنة") {
-        push(Period {
-            start: year_range(as_of.year()).start,
-            end: as_of,
+    } else if let Some(y) = year {
+        push(if y == as_of.year() {
+            Period {
+                start: year_range(y).start,
+                end: as_of,
+            }
+        } else {
+            year_range(y)
         });
     }
-    // 最近/过去/近 N 天 (周)
+    // 最近/过去/近 N 天 (周, 个月)
     for marker in ["最近", "过去", "近"] {
         if let Some(pos) = lower.find(marker) {
             let after = &lower[pos + marker.len()..];
-            let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if let Ok(n) = digits.parse::<i64>() {
-                let unit = after[digits.len()..]
-                    .chars()
-                    .find(|c| !c.is_whitespace() && *c != '个');
-                let days = match unit {
-                    Some('天') | Some('日') => n,
-                    Some('周') => 7 * n,
-                    _ => continue,
-                };
-                if days > 0 {
-                    push(Period {
-                        start: as_of - Duration::days(days),
-                        end: yesterday,
-                    });
+            let Some((n, len)) = zh_number(after) else {
+                continue;
+            };
+            let n = i64::from(n);
+            let unit = after[len..]
+                .chars()
+                .find(|c| !c.is_whitespace() && *c != '个');
+            let p = match unit {
+                Some('天') | Some('日') => Period {
+                    start: as_of - Duration::days(n),
+                    end: yesterday,
+                },
+                Some('周') | Some('星') => Period {
+                    start: as_of - Duration::days(7 * n),
+                    end: yesterday,
+                },
+                Some('月') if (1..=120).contains(&n) => {
+                    let months = as_of.year() * 12 + as_of.month0() as i32 - n as i32;
+                    Period {
+                        start: NaiveDate::from_ymd_opt(
+                            months.div_euclid(12),
+                            months.rem_euclid(12) as u32 + 1,
+                            1,
+                        )
+                        .expect("valid"),
+                        end: month_range(as_of.year(), as_of.month()).start - Duration::days(1),
+                    }
                 }
-                break;
+                // 近三年: a fund window, not a period of sales.
+                _ => continue,
+            };
+            if n > 0 {
+                push(p);
             }
+            break;
         }
     }
     for marker in ["未来", "接下来"] {
         if let Some(pos) = lower.find(marker) {
             let after = &lower[pos + marker.len()..];
-            let mut digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
-            let mut skip = digits.len();
-            if digits.is_empty() {
-                // Chinese numerals one to ten: 两周, 三天, 十天
-                if let Some(c) = after.chars().next() {
-                    if let Some(k) = "一两三四五六七八九十".chars().position(|z| z == c) {
-                        digits = (k + 1).to_string();
-                        skip = c.len_utf8();
-                    }
-                }
-            }
-            if let Ok(n) = digits.parse::<i64>() {
-                let digits = &after[..skip];
-                let unit = after[digits.len()..]
+            if let Some((n, len)) = zh_number(after) {
+                let n = i64::from(n);
+                let unit = after[len..]
                     .chars()
                     .find(|c| !c.is_whitespace() && *c != '个');
                 d.horizon_days = match unit {
@@ -907,6 +1187,19 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
                 };
             }
         }
+    }
+    if d.periods.len() > before {
+        // "2025年12月": the English pass may have read the year alone; the month is meant.
+        let new: Vec<Period> = d.periods[before..].to_vec();
+        let mut kept: Vec<Period> = d.periods[..before]
+            .iter()
+            .copied()
+            .filter(|p| !new.iter().any(|n| p.start <= n.start && n.end <= p.end))
+            .collect();
+        kept.extend(new);
+        d.periods = kept;
+    } else if d.horizon_days.is_none() {
+        d.unread = ZH_AR_TIME.iter().find(|w| has(w)).map(|w| (*w).to_string());
     }
 }
 
@@ -1021,6 +1314,19 @@ mod tests {
         assert_eq!(one("BJ revenue yday"), r("2026-06-29", "2026-06-29"));
         assert_eq!(one("the month before last"), r("2026-04-01", "2026-04-30"));
         assert_eq!(one("the week before last"), r("2026-06-16", "2026-06-22"));
+        assert_eq!(
+            one("over the last 3 full months"),
+            r("2026-03-01", "2026-05-31")
+        );
+        assert_eq!(
+            one("the past 2 complete weeks"),
+            r("2026-06-16", "2026-06-29")
+        );
+        assert_eq!(
+            one("over the past fortnight"),
+            r("2026-06-16", "2026-06-29")
+        );
+        assert_eq!(one("last 2 weeks"), r("2026-06-16", "2026-06-29"));
         assert_eq!(one("this week"), r("2026-06-29", "2026-06-30"));
         assert_eq!(one("past 90 days"), r("2026-04-01", "2026-06-29"));
         assert_eq!(one("on 618"), r("2026-06-18", "2026-06-18"));
@@ -1033,6 +1339,22 @@ mod tests {
             r("2025-03-01", "2025-03-15")
         );
         assert_eq!(one("in May 2025"), r("2025-05-01", "2025-05-31"));
+        // A relative year after a month, quarter or half is one period, not two.
+        assert_eq!(one("during Q4 of last year"), r("2025-10-01", "2025-12-31"));
+        assert_eq!(one("Q1 this year"), r("2026-01-01", "2026-03-31"));
+        assert_eq!(one("in May last year"), r("2025-05-01", "2025-05-31"));
+        assert_eq!(
+            one("March of the previous year"),
+            r("2025-03-01", "2025-03-31")
+        );
+        assert_eq!(
+            one("the second quarter of last year"),
+            r("2025-04-01", "2025-06-30")
+        );
+        assert_eq!(
+            one("second half of last year"),
+            r("2025-07-01", "2025-12-31")
+        );
         assert_eq!(one("in 2025"), r("2025-01-01", "2025-12-31"));
         assert_eq!(one("in the last 6 months"), r("2025-12-01", "2026-05-31"));
         assert_eq!(
@@ -1044,6 +1366,20 @@ mod tests {
         assert_eq!(one("去年双十一"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("今年一季度"), r("2026-01-01", "2026-03-31"));
         assert_eq!(one("最近30天"), r("2026-05-31", "2026-06-29"));
+        assert_eq!(one("SKU-1去年12月在广州"), r("2025-12-01", "2025-12-31"));
+        assert_eq!(one("2025年3月"), r("2025-03-01", "2025-03-31"));
+        assert_eq!(one("十二月"), r("2025-12-01", "2025-12-31"));
+        assert_eq!(one("2026年第一季度"), r("2026-01-01", "2026-03-31"));
+        assert_eq!(one("去年上半年"), r("2025-01-01", "2025-06-30"));
+        assert_eq!(one("近3个月"), r("2026-03-01", "2026-05-31"));
+        assert_eq!(one("上周"), r("2026-06-23", "2026-06-29"));
+        assert_eq!(one("2025年"), r("2025-01-01", "2025-12-31"));
+        assert_eq!(
+            one("ما هي إيرادات مستودع بكين في الربع الأول من عام 2026"),
+            r("2026-01-01", "2026-03-31")
+        );
+        assert_eq!(one("في مايو 2025"), r("2025-05-01", "2025-05-31"));
+        assert_eq!(one("الأسبوع الماضي"), r("2026-06-23", "2026-06-29"));
         assert_eq!(one("أمس"), r("2026-06-29", "2026-06-29"));
     }
 
@@ -1053,6 +1389,7 @@ mod tests {
         let f = |q: &str| find_dates(q, &tokenize(q), as_of);
         assert_eq!(f("over the next 4 weeks").horizon_days, Some(28));
         assert_eq!(f("in the next 14 days").horizon_days, Some(14));
+        assert_eq!(f("run out within 10 days").horizon_days, Some(10));
         assert_eq!(f("on 2025-02-30").invalid.as_deref(), Some("2025-02-30"));
         assert!(f("how many may we sell").periods.is_empty());
         assert_eq!(f("shanghai units may").periods.len(), 1);

@@ -24,6 +24,12 @@ pub struct FundDraft {
     pub fund_count: usize,
     /// Manager names asked for ("managed by Chen Fang").
     pub managers: Vec<String>,
+    /// Ids of a name several funds share, said of funds in the plural ("Golden Crane
+    /// funds", "funds from Golden Crane"): the fund family, screened as a whole.
+    pub family: Vec<String>,
+    /// Ids of names that are a kind of fund said in the plural ("the money market
+    /// funds"): the category, not funds to ask about.
+    pub kind_names: Vec<Vec<String>>,
     /// "how many funds".
     pub count: bool,
     /// "average …": the field averaged over the matching funds.
@@ -38,7 +44,9 @@ pub struct FundDraft {
 
 impl FundDraft {
     pub fn intent(&self) -> Intent {
-        if (self.compare || self.difference) && (self.fund_count >= 2 || self.compare) {
+        if ((self.compare || self.difference) && (self.fund_count >= 2 || self.compare))
+            || (self.fund_count >= 2 && !self.metrics.is_empty())
+        {
             Intent::FundCompare
         } else if (self.fund_count == 0
             && (self.screen
@@ -82,7 +90,13 @@ const BASES: &[(&[&str], &str, bool)] = &[
         "return",
         true,
     ),
-    (&["expense", "fee", "fees", "ter"], "expense_ratio", false),
+    (
+        &[
+            "expense", "fee", "fees", "ter", "charge", "charges", "charging", "charged",
+        ],
+        "expense_ratio",
+        false,
+    ),
     (&["aum", "size", "assets"], "aum", false),
 ];
 const BASES_ZH_AR: &[(&str, &str, bool)] = &[
@@ -95,10 +109,17 @@ const BASES_ZH_AR: &[(&str, &str, bool)] = &[
     ("回报", "return", true),
     ("费率", "expense_ratio", false),
     ("规模", "aum", false),
+    ("管理费", "expense_ratio", false),
     ("شارب", "sharpe", true),
-    ("التقلب", "volatility", true),
-    ("العائد", "return", true),
-    ("التراجع", "max_drawdown", true),
+    ("سورتينو", "sortino", true),
+    ("كالمار", "calmar", true),
+    ("تقلب", "volatility", true),
+    ("عائد", "return", true),
+    ("تراجع", "max_drawdown", true),
+    ("مصاريف", "expense_ratio", false),
+    ("الرسوم", "expense_ratio", false),
+    ("النفقات", "expense_ratio", false),
+    ("حجم الأصول", "aum", false),
 ];
 
 /// A word after which a number is the value of a condition ("risk level 2", "above 3"),
@@ -139,6 +160,12 @@ fn window_at(words: &[&str], i: usize) -> Option<u32> {
             return num(n);
         }
     }
+    // "1yr", "3yrs", "5year"
+    for unit in ["yrs", "yr", "years", "year"] {
+        if let Some(k) = w.strip_suffix(unit).and_then(num) {
+            return Some(k);
+        }
+    }
     if let Some(n) = w.strip_suffix('y') {
         if let Some(k) = num(n) {
             return Some(k);
@@ -172,10 +199,23 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
         if linked.covers(i) {
             continue;
         }
+        // "How has F0175 done this year?", "how did it perform": its return.
+        let word = if matches!(w[i], "done" | "performed" | "perform" | "fared" | "doing")
+            && t.word(&["how"])
+        {
+            "performance"
+        } else {
+            w[i]
+        };
         let Some((_, base, windowed)) = BASES
             .iter()
-            .find(|(words, _, _)| words.iter().any(|x| word_matches(w[i], x)))
+            .find(|(words, _, _)| words.iter().any(|x| word_matches(word, x)))
         else {
+            // "5 billion under management": assets under management.
+            if w[i] == "management" && i > 0 && w[i - 1] == "under" {
+                out.push((i, "aum".to_string()));
+                continue;
+            }
             if w[i] == "risk"
                 && !w.get(i + 1).is_some_and(|n| n.starts_with("adjust"))
                 && i > 0
@@ -197,13 +237,22 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
             continue;
         }
         let lo = i.saturating_sub(5);
-        let hi = (i + 10).min(w.len());
+        // Ten words after the metric, not counting the words of a linked name
+        // ("sortino of the jade harbour sse 50 index fund, 1 year").
+        let mut hi = i + 1;
+        let mut seen = 0;
+        while hi < w.len() && seen < 10 {
+            if !linked.covers(hi) {
+                seen += 1;
+            }
+            hi += 1;
+        }
         let near = |words: &[&str]| (lo..hi).any(|k| words.iter().any(|x| w[k] == *x));
         let total = near(&["total", "cumulative"]);
         let name =
             if base == "return" && (near(&["ytd"]) || t.phrase(&["year to date", "this year"])) {
                 "return_ytd".to_string()
-            } else if base == "return" && near(&["inception", "launch"]) {
+            } else if base == "return" && near(&["inception", "launch", "launched"]) {
                 if total {
                     "return_total_since_inception"
                 } else {
@@ -262,6 +311,10 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
                 ("خمس سنوات", 5),
                 ("لخمس", 5),
                 ("5 سنوات", 5),
+                ("ثلاثة أعوام", 3),
+                ("خمسة أعوام", 5),
+                ("السنة الماضية", 1),
+                ("العام الماضي", 1),
             ];
             let whole = t.lower;
             let k = windows
@@ -284,7 +337,10 @@ fn metrics_in(t: &Text<'_>, linked: &Linked) -> (Vec<(usize, String)>, Option<St
                 }
             };
             // Position: after every English word (order of markers within the text).
-            out.push((w.len() + pos, name));
+            // A marker inside another (回撤 in 最大回撤, تقلب in التقلب) counts once.
+            if !out.iter().any(|(p, n)| *p >= w.len() && *n == name) {
+                out.push((w.len() + pos, name));
+            }
         }
     }
     out.extend(attributes_in(t, linked));
@@ -303,6 +359,15 @@ fn attributes_in(t: &Text<'_>, linked: &Linked) -> Vec<(usize, String)> {
         }
         let prev = i.checked_sub(1).map(|k| w[k]);
         if matches!(w[i], "big" | "large") && prev == Some("how") {
+            out.push((i, "aum".to_string()));
+        }
+        // "which manage more than 1,000 million", "funds holding over 5 billion": AUM.
+        if matches!(
+            w[i],
+            "manage" | "manages" | "managing" | "hold" | "holds" | "holding" | "oversee"
+        ) && i + 1 < w.len()
+            && comparator(w, i + 1).is_some()
+        {
             out.push((i, "aum".to_string()));
         }
     }
@@ -357,6 +422,7 @@ fn number_at(w: &[&str], i: usize) -> Option<f64> {
         .is_some_and(|n| *n == "%" || *n == "percent" || *n == "pct");
     let scale = match w.get(i + 1).copied() {
         Some("billion" | "bn") => 1000.0,
+        Some("million" | "mn" | "m") => 1.0,
         Some("thousand" | "k") => 0.001,
         _ => 1.0,
     };
@@ -395,6 +461,42 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             .iter()
             .filter(|u| u.kind == Kind::Fund)
             .count();
+    for m in linked.of(Kind::Fund) {
+        let after = w.get(m.span.1).copied();
+        let before = m.span.0.checked_sub(1).and_then(|i| w.get(i)).copied();
+        let plural = matches!(after, Some("funds" | "products" | "offerings"))
+            || (matches!(before, Some("from" | "by" | "of" | "at"))
+                && w[..m.span.0].contains(&"funds"));
+        // "money market funds", "gold funds": a kind of fund, not a fund family.
+        let kind_words = w[m.span.0..m.span.1].iter().any(|x| {
+            matches!(
+                *x,
+                "money"
+                    | "market"
+                    | "cash"
+                    | "bond"
+                    | "bonds"
+                    | "equity"
+                    | "stock"
+                    | "mixed"
+                    | "index"
+                    | "qdii"
+                    | "commodity"
+                    | "gold"
+                    | "etf"
+                    | "hybrid"
+                    | "balanced"
+            )
+        });
+        if m.ids.len() >= 2 && !m.by_id && plural && !kind_words && d.family.is_empty() {
+            d.family = m.ids.clone();
+            d.fund_count -= 1;
+        } else if m.ids.len() >= 2 && !m.by_id && plural && kind_words {
+            // "the money market funds": the category (read below), not one fund to ask about.
+            d.kind_names.push(m.ids.clone());
+            d.fund_count -= 1;
+        }
+    }
     d.strong = t.word(&["fund", "funds"])
         || t.contains(&["基金", "صندوق", "الصندوق", "صناديق"])
         || d.fund_count > 0;
@@ -457,6 +559,23 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             d.categories.push(cat.to_string());
         }
     }
+    for (ar, cat) in [
+        ("أسهم", "equity"),
+        ("الأسهم", "equity"),
+        ("سندات", "bond"),
+        ("مختلطة", "mixed"),
+        ("سوق النقد", "money_market"),
+        ("أسواق النقد", "money_market"),
+        ("مؤشر", "index"),
+        ("سلع", "commodity"),
+    ] {
+        if t.lower.contains(ar)
+            && (t.lower.contains("صناديق") || t.lower.contains("صندوق"))
+            && !d.categories.contains(&cat.to_string())
+        {
+            d.categories.push(cat.to_string());
+        }
+    }
 
     // Filters: <metric> <comparator> <number>, "between a and b", and risk wording.
     for i in 0..w.len() {
@@ -470,7 +589,39 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             }) {
                 continue;
             }
-            match metrics.iter().filter(|(p, _)| *p < i).last() {
+            // The figure named after the number ("more than 5 billion under management",
+            // "under 1% in fees"), else the one before the comparator.
+            let mut k = i + len + 1;
+            if w.get(k).is_some_and(|u| {
+                matches!(
+                    *u,
+                    "%" | "percent" | "pct" | "billion" | "bn" | "million" | "mn" | "m"
+                )
+            }) {
+                k += 1;
+            }
+            let mut before = metrics.iter().filter(|(p, _)| *p < i).last().cloned();
+            // "index funds up more than 5% this year": a return.
+            if before.is_none()
+                && i > 0
+                && matches!(
+                    w[i - 1],
+                    "up" | "gained" | "risen" | "rose" | "grown" | "returned"
+                )
+            {
+                let ytd = t.word(&["ytd"]) || t.phrase(&["this year", "year to date"]);
+                before = metrics
+                    .iter()
+                    .find(|(_, f)| f.starts_with("return"))
+                    .cloned()
+                    .or_else(|| ytd.then(|| (i, "return_ytd".to_string())));
+            }
+            let before = before.as_ref();
+            let after = metrics.iter().find(|(p, _)| {
+                (matches!(w.get(k).copied(), Some("under" | "in" | "of")) && *p > k && *p <= k + 2)
+                    || (before.is_none() && *p == k)
+            });
+            match after.or(before) {
                 Some((_, field)) => d.filters.push(FundFilter {
                     field: field.clone(),
                     cmp,
@@ -585,31 +736,68 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         }
     }
 
-    // Sort: "sorted by X [descending]", "sort them by X instead", "按X从低到高排序".
-    if let Some(i) = t.find_phrase(&[
-        "sorted by",
-        "sort by",
-        "sort them by",
-        "sort it by",
-        "order by",
-        "ordered by",
-        "ranked by",
-        "rank by",
-        "rank them by",
-        "sorting by",
-        "sort on",
-    ]) {
+    // Sort: "sorted by X [descending]", "sort them by X instead", "按X从低到高排序", and
+    // "by X, biggest first" (a direction said makes "by" a sort).
+    let direction = t.word(&[
+        "descending",
+        "desc",
+        "decreasing",
+        "ascending",
+        "asc",
+        "increasing",
+    ]) || t.phrase(&[
+        "highest first",
+        "high to low",
+        "largest first",
+        "biggest first",
+        "best first",
+        "lowest first",
+        "low to high",
+        "smallest first",
+        "cheapest first",
+        "worst first",
+    ]);
+    let by_with_direction = || {
+        direction
+            .then(|| {
+                (0..w.len())
+                    .find(|&k| w[k] == "by" && metrics.iter().any(|(p, _)| *p > k && *p <= k + 3))
+            })
+            .flatten()
+    };
+    if let Some(i) = t
+        .find_phrase(&[
+            "sorted by",
+            "sort by",
+            "sort them by",
+            "sort it by",
+            "order by",
+            "ordered by",
+            "ranked by",
+            "rank by",
+            "rank them by",
+            "sorting by",
+            "sort on",
+        ])
+        .or_else(by_with_direction)
+    {
         if let Some((_, field)) = metrics.iter().find(|(p, _)| *p > i) {
             let desc = if t.word(&["descending", "desc", "decreasing"])
                 || t.phrase(&[
                     "highest first",
                     "high to low",
                     "largest first",
+                    "biggest first",
                     "best first",
                 ]) {
                 Some(true)
             } else if t.word(&["ascending", "asc", "increasing"])
-                || t.phrase(&["lowest first", "low to high", "smallest first"])
+                || t.phrase(&[
+                    "lowest first",
+                    "low to high",
+                    "smallest first",
+                    "cheapest first",
+                ])
             {
                 Some(false)
             } else {
@@ -660,14 +848,28 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     // Superlatives: "top 5 … by X", "the 5 least volatile", "cheapest 5", "largest 10 by AUM".
     if d.sort.is_empty() {
         for (i, x) in w.iter().enumerate() {
+            // "the 5 worst-performing equity funds over the past year": by return.
+            let performing = x.contains("perform");
             let desc = match *x {
                 "top" | "best" => None,
                 "highest" | "largest" | "biggest" | "most" => Some(true),
                 "lowest" | "smallest" | "least" | "cheapest" => Some(false),
+                _ if performing && (x.starts_with("best") || x.starts_with("top")) => Some(true),
+                _ if performing && x.starts_with("worst") => Some(false),
                 _ => continue,
             };
             let field = if *x == "cheapest" {
                 Some("expense_ratio".to_string())
+            } else if performing {
+                metrics
+                    .iter()
+                    .find(|(_, f)| f.starts_with("return"))
+                    .map(|(_, f)| f.clone())
+                    .or_else(|| {
+                        (0..w.len())
+                            .find_map(|k| window_at(w, k))
+                            .map(|k| format!("return_{k}y"))
+                    })
             } else {
                 metrics.iter().find(|(p, _)| *p > i).map(|(_, f)| f.clone())
             };
@@ -690,10 +892,19 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                     }
                 }
                 if d.limit.is_none() && *x != "top" {
-                    // "show me the 4 mixed funds with the best 3y Sortino"
+                    // "show me the 4 mixed funds with the best 3y Sortino", "which three
+                    // have the highest …" (not "under 13%", not "3 years")
                     if let Some(n) = (i.saturating_sub(6)..i)
                         .rev()
-                        .find_map(|k| w[k].parse::<usize>().ok().map(|n| (k, n)))
+                        .filter(|&k| {
+                            !w.get(k + 1).is_some_and(|u| {
+                                matches!(*u, "%" | "percent" | "pct")
+                                    || u.starts_with("year")
+                                    || u.starts_with("yr")
+                                    || u.starts_with("month")
+                            })
+                        })
+                        .find_map(|k| count_word(w[k]).map(|n| (k, n)))
                         .filter(|(k, _)| !(*k > 0 && number_of_condition(w[k - 1])))
                         .map(|(_, n)| n)
                         .filter(|n| *n > 0 && *n < 1000)
@@ -712,7 +923,9 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             .take_while(|x| !matches!(**x, "with" | "and" | "that" | "sorted" | "in" | "whose"))
             .copied()
             .collect();
-        if !name.is_empty() && name.len() <= 3 {
+        // "funds managed by Golden Crane": a fund company (its funds' names), not a person.
+        let company = linked.of(Kind::Fund).any(|m| m.span.0 == i + 2);
+        if !name.is_empty() && name.len() <= 3 && !company {
             d.managers.push(name.join(" "));
         }
     } else if let Some(i) = t.find_phrase(&["does", "do"]) {
@@ -754,6 +967,64 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         }) {
             if n > 0 {
                 d.limit = Some(n as usize);
+            }
+        }
+    }
+    // 夏普比率最高的5只债券基金, أعلى عائد: a superlative of a Chinese or Arabic metric.
+    if d.sort.is_empty() {
+        if let Some((_, f)) = metrics.iter().find(|(p, _)| *p >= w.len()) {
+            let any = |l: &[&str]| l.iter().any(|x| t.lower.contains(x));
+            // "best" is the field's better end (the lowest volatility); "highest" is high.
+            let desc = if any(&["最好", "أفضل", "الأفضل"]) {
+                Some(None)
+            } else if any(&["最高", "最大", "最多", "الأعلى", "أعلى", "الأكبر", "أكبر"])
+            {
+                Some(Some(true))
+            } else if any(&["最低", "最小", "最少", "الأقل", "أقل", "الأدنى", "أدنى"])
+            {
+                Some(Some(false))
+            } else {
+                None
+            };
+            if let Some(descending) = desc {
+                d.sort.push(SortKey {
+                    field: f.clone(),
+                    descending,
+                });
+            }
+        }
+    }
+    // 5只, 三支 (funds counted)
+    if d.limit.is_none() {
+        for unit in ['只', '支'] {
+            if let Some(n) = t
+                .lower
+                .find(unit)
+                .and_then(|pos| crate::dates::zh_number_before(&t.lower, pos))
+                .filter(|n| (1..1000).contains(n))
+            {
+                d.limit = Some(n as usize);
+                break;
+            }
+        }
+    }
+    // أفضل 5 صناديق: the count after an Arabic superlative.
+    if d.limit.is_none() {
+        for marker in ["أفضل", "أعلى", "أكبر", "أقل", "أدنى", "أسوأ"] {
+            if let Some(pos) = t.lower.find(marker) {
+                let digits: String = t.lower[pos + marker.len()..]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                if let Some(n) = digits
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..1000).contains(n))
+                {
+                    d.limit = Some(n);
+                    break;
+                }
             }
         }
     }

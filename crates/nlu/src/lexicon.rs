@@ -477,6 +477,15 @@ impl Lexicon {
     }
 
     /// The entity ids of a kind whose names best fit free text (for "did you mean").
+    /// The words of each name of an entity (lower-cased, without connectives).
+    pub fn name_words(&self, kind: Kind, id: &str) -> Vec<&[String]> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == kind && e.id == id)
+            .flat_map(|e| e.names.iter().map(Vec::as_slice))
+            .collect()
+    }
+
     pub fn closest_names(&self, kind: Kind, text: &str) -> Vec<String> {
         let words = name_tokens(text);
         let mut scored: Vec<(usize, &str)> = self

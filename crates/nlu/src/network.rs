@@ -196,6 +196,13 @@ fn set_change(e: &mut NetworkEdit, t: &Text<'_>) -> bool {
     true
 }
 
+/// A change with no target ("and if it were 450 instead?", "and if instead it fell by
+/// 25%?"): the new value of the previous what-if's change, in an edit without an op.
+pub fn bare_change(t: &Text<'_>) -> Option<NetworkEdit> {
+    let mut e = edit("");
+    set_change(&mut e, t).then_some(e)
+}
+
 /// Reads the edits of a what-if question. `nodes` are the node mentions in order;
 /// `products` the product mentions.
 pub fn parse_edits(
@@ -334,7 +341,13 @@ pub fn parse_edits(
             "not available",
             "out of action",
             "out of service",
-        ]);
+            "can't be used",
+            "cannot be used",
+            "can not be used",
+            "can't use",
+            "cannot use",
+            "out of use",
+        ]) || t.word(&["unusable", "anymore"]);
         if new_lane && !lost {
             let mut e = edit("lane_cost");
             e.from = Some(nodes[0].clone());
@@ -486,7 +499,16 @@ pub fn parse_edits(
         "transport",
         "freight",
         "route",
-    ]) || t.phrase(&["per case", "per unit", "a case"]);
+    ]) || t.phrase(&["per case", "per unit", "a case"])
+        // "everything shipped out of Harbour Imports costs 20% more"
+        || (t.word(&["ship", "ships", "shipped", "sent", "send", "sends", "moved", "carried"])
+            && (t.word(&["dearer", "cheaper", "pricier", "costlier", "expensive"])
+                || t.words.iter().enumerate().any(|(k, x)| {
+                    matches!(*x, "cost" | "costs" | "costing" | "price" | "rate")
+                        && t.words[k + 1..(k + 4).min(t.words.len())].iter().any(|y| {
+                            matches!(*y, "more" | "less" | "%" | "twice" | "double" | "half" | "extra")
+                        })
+                })));
     if lane_words && !nodes.is_empty() {
         let mut e = edit("lane_cost");
         if nodes.len() >= 2 {

@@ -184,6 +184,10 @@ pub enum Plan {
         ranking: Option<Ranking>,
         /// Growth against the same period one year earlier.
         yoy: bool,
+        /// Growth against this earlier period instead ("from April to May": the period is
+        /// May, this is April); the value is the growth as a fraction.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        growth_from: Option<Period>,
         /// "How many more did A sell than B": the value is A − B.
         #[serde(default)]
         difference: bool,
@@ -245,6 +249,9 @@ pub enum Plan {
         /// Manager names the fund's manager field must contain.
         #[serde(default)]
         managers: Vec<String>,
+        /// Fund companies (exact, case-insensitive) the fund must belong to ("Golden Crane funds").
+        #[serde(default)]
+        companies: Vec<String>,
         /// "How many funds …": the value is the number that match.
         #[serde(default)]
         count: bool,

@@ -127,6 +127,23 @@ const QUESTION_WORDS: &[&str] = &[
     "own", "board", "operation", "operations", "organisation", "organization", "group",
     // "went out the door": sold
     "door", "doors",
+    // chances: "what are the odds we run out"
+    "odds", "chance", "chances", "likelihood", "likely", "unlikely", "probability", "possibility",
+    "possible", "danger", "threat",
+    // scopes: "network-wide"
+    "network-wide", "company-wide", "chain-wide", "country-wide", "countrywide",
+    // numbers in words: "all four warehouses"
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "fifty", "hundred", "thousand", "million", "billion", "dozen",
+    // "what did Household turn over": revenue
+    "turn", "turned", "ballpark", "rough",
+];
+
+/// Units of count said before "of" ("bottles of", "packs of").
+const CONTAINERS: &[&str] = &[
+    "bottle", "bottles", "can", "cans", "pack", "packs", "box", "boxes", "bag", "bags", "carton",
+    "cartons", "jar", "jars", "tin", "tins", "tube", "tubes", "packet", "packets", "sachet",
+    "sachets", "case", "cases", "crate", "crates", "roll", "rolls", "pair", "pairs", "set", "sets",
 ];
 
 /// Words before a noun phrase: the leftover words after one of these name something.
@@ -277,6 +294,11 @@ pub fn find(
             let alphabetic =
                 w.chars().all(|c| latin(c) || c == '-' || c == '\'') && w.chars().any(latin);
             if dates.used.contains(&i) || !alphabetic || w.chars().count() < 3 {
+                return Role::Other;
+            }
+            // "2L bottles of Red Lantern cola", "3 packs of …": a unit of count, not a name.
+            let of_next = tokens.get(i + 1).is_some_and(|n| n.text == "of");
+            if of_next && CONTAINERS.contains(&w) {
                 return Role::Other;
             }
             let in_catalog = vocab.iter().any(|v| word_matches(w, v));

@@ -190,6 +190,16 @@ pub const REPLENISH_PHRASES: &[&str] = &[
     "reorder list",
     "needs ordering",
     "needs reordering",
+    "need to place an order",
+    "should we place an order",
+    "place an order for",
+    "put in an order",
+    "raise a po",
+    "raise a purchase order",
+    "need to reorder",
+    "time to reorder",
+    "need replenishing",
+    "needs replenishing",
 ];
 pub const REPLENISH_ZH_AR: &[&str] = &["补货", "订货", "下单"];
 pub const POLICY_PHRASES: &[&str] = &[
@@ -306,6 +316,25 @@ pub const HOSTILE_PHRASES: &[&str] = &[
 ];
 
 /// Requests outside what Abacus does.
+/// Facts about the business the data does not hold ("how many employees work at the
+/// Chengdu warehouse?"), matched exactly (no typo tolerance: "stuff" is not "staff").
+pub const NOT_IN_DATA_WORDS: &[&str] = &[
+    "employee",
+    "employees",
+    "staff",
+    "staffing",
+    "headcount",
+    "salary",
+    "salaries",
+    "wage",
+    "wages",
+    "payroll",
+    "rent",
+    "electricity",
+    "parking",
+    "forklifts",
+];
+
 pub const OUT_OF_SCOPE_WORDS: &[&str] = &[
     "weather",
     "recipe",

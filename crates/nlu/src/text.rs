@@ -44,6 +44,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && !is_cjk(chars[j + 1].1)
                 {
                     j += 2;
+                } else if cj == ','
+                    && chars[i..j]
+                        .iter()
+                        .all(|(_, d)| d.is_ascii_digit() || *d == ',')
+                    && chars
+                        .get(j + 1..j + 4)
+                        .is_some_and(|g| g.iter().all(|(_, d)| d.is_ascii_digit()))
+                    && chars.get(j + 4).is_none_or(|(_, d)| !d.is_ascii_digit())
+                {
+                    // A thousands separator: "4,000", "1,250,000" are one number.
+                    j += 4;
                 } else {
                     break;
                 }
@@ -156,7 +167,11 @@ mod tests {
             words("How many SKU-10023, in Q1 2026?"),
             ["how", "many", "sku-10023", "in", "q1", "2026"]
         );
-        assert_eq!(words("17.5% of 2,340"), ["17.5", "%", "of", "2", "340"]);
+        assert_eq!(words("17.5% of 2,340"), ["17.5", "%", "of", "2,340"]);
+        assert_eq!(
+            words("cost 1,250,000, or 4,00 a case"),
+            ["cost", "1,250,000", "or", "4", "00", "a", "case"]
+        );
         assert_eq!(words("Baby & Mother"), ["baby", "&", "mother"]);
         assert_eq!(words("上海仓SKU-1"), ["上", "海", "仓", "sku-1"]);
         assert_eq!(

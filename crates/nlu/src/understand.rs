@@ -49,6 +49,12 @@ pub struct Draft {
     pub pronoun: bool,
     /// Network what-if edits read from the question.
     pub network_edits: Vec<crate::plan::NetworkEdit>,
+    /// A change said without its target ("and if it were 450 instead?"): the value for
+    /// the previous what-if's last change (an edit without an op).
+    pub network_change: Option<crate::plan::NetworkEdit>,
+    /// "By what percent did units change from April to May": growth of the later period
+    /// over this earlier one.
+    pub growth_from: Option<crate::dates::Period>,
     /// "also", "too", "as well": add to the previous what-if rather than replace it.
     pub also: bool,
     /// "how many more … than …", "difference between".
@@ -215,12 +221,166 @@ fn creative_request(t: &Text<'_>) -> bool {
         "fable",
         "blog",
         "article",
+        "script",
+        "scripts",
+        "code",
+        "program",
+        "programme",
+        "function",
+        "sql",
+        "query",
+        "queries",
+        "macro",
+        "macros",
+        "regex",
+        "app",
+        "website",
+        "bot",
     ];
     const ACTS: &[&str] = &["translate", "translation", "paraphrase"];
     (t.word(MAKE) && t.words.iter().any(|w| WORKS.contains(w)))
         || t.words
             .first()
             .is_some_and(|w| ACTS.contains(w) || *w == "draw" || *w == "sing")
+        || data_change_request(t)
+}
+
+/// "Delete all the sales records for March", "update the stock of SKU-1 to 50", "cancel
+/// the open orders", "email this to my boss": a request to change data or act outside
+/// Abacus, which only reads the data and computes.
+fn data_change_request(t: &Text<'_>) -> bool {
+    // Always an action when it opens the request.
+    const ACT: &[&str] = &[
+        "delete",
+        "erase",
+        "purge",
+        "wipe",
+        "truncate",
+        "overwrite",
+        "insert",
+        "rename",
+        "cancel",
+        "email",
+        "e-mail",
+        "send",
+        "upload",
+        "export",
+        "save",
+        "download",
+        "approve",
+        "submit",
+        "book",
+    ];
+    // An action only when it is done to the data itself ("remove Central Packing" is a
+    // network what-if; "drop capacity by 20%" too).
+    const EDIT: &[&str] = &[
+        "remove", "drop", "update", "modify", "edit", "change", "reset", "clear", "correct", "fix",
+        "add", "set", "replace", "import", "load", "place",
+    ];
+    const DATA: &[&str] = &[
+        "record",
+        "records",
+        "row",
+        "rows",
+        "data",
+        "dataset",
+        "datasets",
+        "entry",
+        "entries",
+        "table",
+        "tables",
+        "file",
+        "files",
+        "database",
+        "db",
+        "column",
+        "columns",
+        "field",
+        "fields",
+        "catalog",
+        "catalogue",
+        "history",
+        "transactions",
+        "transaction",
+        "csv",
+        "spreadsheet",
+        "po",
+        "pos",
+        "order",
+        "orders",
+        "account",
+        "password",
+        "user",
+        "users",
+    ];
+    let w = &t.words;
+    let start = w
+        .iter()
+        .position(|x| {
+            !matches!(
+                *x,
+                "please"
+                    | "pls"
+                    | "kindly"
+                    | "now"
+                    | "then"
+                    | "go"
+                    | "ahead"
+                    | "and"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "you"
+                    | "u"
+            )
+        })
+        .unwrap_or(0);
+    // 把广州仓的库存清零, 删除三月的销售记录, احذف سجلات المبيعات
+    if t.contains(&[
+        "清零",
+        "删除",
+        "清空",
+        "修改",
+        "改为",
+        "改成",
+        "设置为",
+        "设为",
+        "更新为",
+        "取消订单",
+        "احذف",
+        "امسح",
+        "عدّل",
+        "غيّر",
+        "حدّث",
+    ]) {
+        return true;
+    }
+    let Some(first) = w.get(start) else {
+        return false;
+    };
+    let rest = &w[start + 1..];
+    // "update the stock of SKU-1 to 50": a value set in the data.
+    // ("set the service level to 98%", "change the lead time to 10 days" are questions
+    // about a policy under other settings.)
+    let stock_object = rest.iter().any(|x| {
+        matches!(
+            *x,
+            "on-hand" | "onhand" | "stock" | "inventory" | "quantity" | "qty" | "price" | "cost"
+        )
+    }) || t.phrase(&["on hand"]);
+    let set_to = (matches!(
+        *first,
+        "update" | "modify" | "edit" | "correct" | "overwrite"
+    ) || (*first == "set" && stock_object))
+        && rest
+            .windows(2)
+            .any(|p| p[0] == "to" && p[1].replace(',', "").parse::<f64>().is_ok());
+    ACT.contains(first)
+        || (EDIT.contains(first)
+            && !matches!(*first, "add" | "drop")
+            && (rest.iter().any(|x| DATA.contains(x)) || set_to))
+        || (matches!(*first, "add" | "drop") && rest.iter().any(|x| DATA.contains(x)))
 }
 
 fn small_number(w: &str) -> Option<usize> {
@@ -670,6 +830,8 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
                 "least sold",
                 "the lowest",
                 "the worst",
+                "the fewest",
+                "fewest",
             ][..],
             true,
         ),
@@ -819,6 +981,79 @@ fn capitalised_unknown(
     None
 }
 
+/// A capitalised word (not the first), or the word before "demand", that no entity or
+/// question word accounts for, in a network question: it names a node the data does
+/// not have ("What if Lakeview's demand …").
+fn unlinked_node_name(
+    text: &str,
+    tokens: &[Token],
+    linked: &Linked,
+    dates: &Dates,
+) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "case",
+        "cases",
+        "pallet",
+        "pallets",
+        "crate",
+        "crates",
+        "box",
+        "boxes",
+        "tonne",
+        "tonnes",
+        "ton",
+        "tons",
+        "kg",
+        "store",
+        "stores",
+        "shop",
+        "shops",
+        "customer",
+        "customers",
+        "suppose",
+        "imagine",
+        "scenario",
+        "instead",
+        "what",
+        "if",
+        "tea",
+        "teas",
+        "leaf",
+        "cheapest",
+        "plan",
+        "optimal",
+        "optimum",
+        "network",
+        "everyone",
+        "everybody",
+        "everywhere",
+        "whole",
+    ];
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let w = t.text.as_str();
+        let free = !linked.covers(i)
+            && !dates.used.contains(&i)
+            && w.chars().all(|c| c.is_alphabetic() || c == '\'')
+            && w.chars().any(char::is_alphabetic)
+            && !GENERIC.contains(&w);
+        let capital = i > 0
+            && text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let owner = tokens
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.text.as_str(), "demand" | "'s" | "demands"))
+            || w.ends_with("'s")
+            || w.ends_with('\'');
+        (free
+            && (capital || owner)
+            && !is_stopword(w)
+            && !crate::residual::is_question_word(w.trim_end_matches("'s").trim_end_matches('\'')))
+        .then(|| text[t.start..t.end].to_string())
+    })
+}
+
 /// "… came from Guangzhou", "… from the Beijing warehouse": the part of a share is the
 /// place named right after "from".
 fn share_part_is_place(words: &[&str], linked: &Linked) -> bool {
@@ -910,7 +1145,10 @@ fn periods_left_over(d: &Draft, dates: &Dates) -> Option<String> {
 /// a change with nothing to compare against (only growth against the same period a
 /// year earlier is computed); the level of the period alone would answer another question.
 fn growth_without_basis(t: &Text<'_>, d: &Draft) -> Option<String> {
-    ((t.word(GROWTH_WORDS) || t.word(&["trend", "trends", "trending"])) && !d.yoy).then(|| {
+    ((t.word(GROWTH_WORDS) || t.word(&["trend", "trends", "trending"]))
+        && !d.yoy
+        && d.growth_from.is_none())
+    .then(|| {
         "growth that names nothing to compare with (growth is computed against the same period a year earlier: say \"vs the same month last year\")".to_string()
     })
 }
@@ -922,7 +1160,7 @@ fn growth_of_each(d: &Draft, linked: &Linked) -> Option<String> {
     let several = [Kind::Sku, Kind::Location, Kind::Category, Kind::Brand]
         .into_iter()
         .any(|k| linked.of(k).map(|m| m.ids.len()).sum::<usize>() >= 2);
-    (d.yoy && (d.ranking.is_some() || several)).then(|| {
+    ((d.yoy || d.growth_from.is_some()) && (d.ranking.is_some() || several)).then(|| {
         "growth of each of several products, places, categories or brands (growth is computed for one scope at a time; ask for each)".to_string()
     })
 }
@@ -1076,6 +1314,11 @@ fn unread_period_words(words: &[&str], dates: &Dates) -> Option<String> {
     if !dates.periods.is_empty() || dates.invalid.is_some() {
         return None;
     }
+    if let Some(w) = &dates.unread {
+        return Some(format!(
+            "a period I could not read (\"{w}\"); name it as a month, quarter, year or dates"
+        ));
+    }
     let i = words.iter().enumerate().position(|(i, w)| {
         // "per day", "a week", "each month" are rates, not periods.
         let rate = i
@@ -1195,14 +1438,60 @@ fn unsupported_condition(t: &Text<'_>, words: &[&str], linked: &Linked) -> Optio
     None
 }
 
+/// "How many 2L bottles of Red Lantern cola …": a name that fits several products
+/// (the cola 330ml x6, the value pack, the 2L) and a word elsewhere in the question that
+/// only one of their names has ("2l") — that one is meant.
+fn narrow_by_other_words(linked: &mut Linked, words: &[&str], dates: &Dates, lexicon: &Lexicon) {
+    let covered: Vec<bool> = (0..words.len()).map(|i| linked.covers(i)).collect();
+    let free: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            !covered[*i]
+                && !dates.used.contains(i)
+                && !is_stopword(w)
+                && !crate::residual::is_question_word(w)
+                && w.chars().any(char::is_alphanumeric)
+        })
+        .map(|(_, w)| *w)
+        .collect();
+    if free.is_empty() {
+        return;
+    }
+    for m in linked.mentions.iter_mut() {
+        // "Golden Crane index funds": the plural speaks of several.
+        let plural = words
+            .get(m.span.1)
+            .is_some_and(|w| matches!(*w, "funds" | "products" | "items" | "skus"));
+        if m.ids.len() < 2 || !matches!(m.kind, Kind::Sku | Kind::Fund) || plural {
+            continue;
+        }
+        let hits: Vec<String> = m
+            .ids
+            .iter()
+            .filter(|id| {
+                lexicon
+                    .name_words(m.kind, id)
+                    .iter()
+                    .any(|n| n.iter().any(|t| free.contains(&t.as_str())))
+            })
+            .cloned()
+            .collect();
+        if hits.len() == 1 {
+            m.ids = hits;
+        }
+    }
+}
+
 /// Parses one question.
 pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let (text, hostile) = strip_hostile(question);
     let lower = text.to_lowercase();
     let tokens = tokenize(&lower);
     let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
-    let linked = lexicon.link(&tokens);
+    let mut linked = lexicon.link(&tokens);
     let mut dates = find_dates(&lower, &tokens, as_of);
+    narrow_by_other_words(&mut linked, &words, &dates, lexicon);
     let mut d = Draft {
         hostile,
         ..Draft::default()
@@ -1228,7 +1517,32 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         t.word(FUND_WORDS) || t.contains(FUND_ZH_AR) || linked.of(Kind::Fund).next().is_some();
     let has_node =
         linked.of(Kind::Node).next().is_some() || linked.of(Kind::Product).next().is_some();
-    let revenue = t.word(REVENUE_WORDS) || t.phrase(REVENUE_PHRASES) || t.contains(REVENUE_ZH_AR);
+    // Verbs of trade asked of a past period: "what did Snacks move in May?" (units),
+    // "what did Household gross last year?", "how much did Beijing take in?" (revenue).
+    let past = !dates.periods.is_empty() && dates.horizon_days.is_none();
+    let did = t.word(&["did", "has", "have", "had"]);
+    let money_verb = past
+        && (t.phrase(&[
+            "take in",
+            "took in",
+            "bring in",
+            "brought in",
+            "rake in",
+            "raked in",
+            "pull in",
+            "pulled in",
+            "turn over",
+            "turned over",
+        ]) || t.word(&["grossed"])
+            || (did && t.word(&["gross"])));
+    let unit_verb = past
+        && (t.word(&["moved"])
+            || (did && t.word(&["move", "shift"]))
+            || t.phrase(&["went out", "go out", "gone out", "left the"]));
+    let revenue = money_verb
+        || t.word(REVENUE_WORDS)
+        || t.phrase(REVENUE_PHRASES)
+        || t.contains(REVENUE_ZH_AR);
     // A revenue word ("takings", "income") is itself a sales word.
     let sales = t.word(SALES_WORDS)
         || t.contains(SALES_ZH_AR)
@@ -1239,7 +1553,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             "out the door",
         ])
         || t.word(REVENUE_WORDS)
-        || t.phrase(&["gross sales", "sales value", "value of sales"]);
+        || t.phrase(&["gross sales", "sales value", "value of sales"])
+        || money_verb
+        || unit_verb;
     let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
     let forecast = t.word(FORECAST_WORDS)
         || t.contains(FORECAST_ZH_AR)
@@ -1254,6 +1570,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     let accuracy =
         t.word(ACCURACY_WORDS) || t.phrase(&["how good", "how well"]) || t.contains(&["准确"]);
     d.what_if = t.phrase(WHAT_IF_PHRASES)
+        || (t.phrase(&["what happens", "what would happen", "how would"]) && t.word(&["if"]))
         || t.contains(&["如果", "ماذا لو"])
         || (t.word(&["if"]) && t.word(&["would", "could"]));
 
@@ -1290,11 +1607,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "vs last yr",
         "year on year",
         "year-on-year",
-        "on last year",
-        "over last year",
         "than last year",
-        "from last year",
     ]) || t.contains(&["同比"])
+        // "up 5% on last year", "growth over last year"; but "what did Household turn
+        // over last year" and "sales over last year" are last year's figure.
+        || (t.phrase(&["on last year", "over last year", "from last year"])
+            && (t.word(GROWTH_WORDS)
+                || t.word(&["up", "down", "higher", "lower", "better", "worse", "compare"])))
         || (year_ago
             && t.word(&[
                 "growth", "grew", "grow", "change", "increase", "decrease", "vs", "versus",
@@ -1328,7 +1647,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "what percentage",
         "what percent",
         "contribution of",
-    ]) || t.contains(&["占比", "比重"]);
+        "what %",
+        "what pct",
+    ]) || t.contains(&["占比", "比重"])
+        // "how much of Beijing's revenue came from small appliances"
+        || (t.phrase(&["how much of", "% of"])
+            && t.phrase(&["came from", "comes from", "come from", "coming from", "was from"]));
     d.share_of_place = d.share && share_part_is_place(&words, &linked);
     d.versus = (t.word(&[
         "vs",
@@ -1393,6 +1717,22 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             dates.periods = vec![later];
         }
     }
+    // "By what percent did units change from April to May?": growth between two periods
+    // that are not a year apart, asked with a word of change.
+    if d.yoy
+        && dates.periods.len() == 2
+        && t.word(GROWTH_WORDS)
+        && two_periods_a_year_apart(&dates).is_none()
+    {
+        let (a, b) = (dates.periods[0], dates.periods[1]);
+        let (earlier, later) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let last_year_named = t.phrase(&["last year", "last yr", "previous year", "prior year"]);
+        if earlier.end < later.start && !last_year_named {
+            d.growth_from = Some(earlier);
+            dates.periods = vec![later];
+            d.yoy = false;
+        }
+    }
     // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
     if d.yoy && dates.periods.len() >= 2 {
         let last_year = crate::dates::Period {
@@ -1412,7 +1752,15 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "a day",
         "average per day",
         "average units per day",
-    ]) || t.contains(&["日均"]);
+    ]) || t.contains(&[
+        "日均",
+        "平均每天",
+        "每天平均",
+        "平均每日",
+        "يوميا",
+        "يومياً",
+        "في اليوم",
+    ]);
     d.sales_measure = if daily_average && revenue {
         Some(SalesMeasure::AvgDailyRevenue)
     } else if daily_average {
@@ -1647,7 +1995,20 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 "days of stock",
                 "days of inventory",
             ]));
-    let network = has_node
+    // "the cheapest way to keep all nine stores stocked - total cost?": the network plan,
+    // whatever else the question says.
+    let network_strong = t.word(&["cost", "costs", "costing"])
+        && t.phrase(&[
+            "cheapest way",
+            "cheapest plan",
+            "least expensive way",
+            "lowest cost way",
+            "lowest-cost way",
+            "cheapest possible",
+            "cheapest distribution",
+        ]);
+    let network = network_strong
+        || has_node
         || (t.word(NETWORK_WORDS)
             && (t.word(&[
                 "network",
@@ -1696,12 +2057,24 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             .map(str::to_string)
             .collect();
         d.network_edits = network_edits(&lower, &tokens, &linked, &kind_of, &facilities);
+        // "What if Lakeview's demand was 250?" with no node called Lakeview: the change
+        // is of a node that was not found, never of every node ("*").
+        let everywhere = d
+            .network_edits
+            .iter()
+            .any(|e| e.op == "demand" && e.node.as_deref() == Some("*"));
+        if everywhere {
+            if let Some(name) = unlinked_node_name(&text, &tokens, &linked, &dates) {
+                d.network_edits.clear();
+                d.unknown_name = Some(name);
+            }
+        }
     }
     d.also =
         t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
     d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
-    } else if network && !(sales || stock || forecast) {
+    } else if network && (network_strong || !(sales || stock || forecast)) {
         if d.what_if || !d.network_edits.is_empty() || network_change_words(&t) {
             Some(Intent::NetworkWhatIf)
         } else {
@@ -1757,8 +2130,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
         d.sales_measure = Some(SalesMeasure::Units);
     }
-    d.out_of_scope =
-        d.intent.is_none() && (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR));
+    d.out_of_scope = d.intent.is_none()
+        && (t.word(OUT_OF_SCOPE_WORDS)
+            || t.contains(OUT_OF_SCOPE_ZH_AR)
+            || t.words.iter().any(|w| NOT_IN_DATA_WORDS.contains(w)));
     if (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR))
         && t.phrase(&["buy", "price", "shares", "stock price"])
         && !has_fund
@@ -1766,6 +2141,62 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     {
         d.out_of_scope = true;
         d.intent = None;
+    }
+
+    // "What's the weather forecast for Shanghai next week?": a forecast, but not of sales.
+    if t.word(&[
+        "weather",
+        "temperature",
+        "temperatures",
+        "rain",
+        "rainfall",
+        "snowfall",
+        "typhoon",
+        "humidity",
+        "earthquake",
+        "election",
+        "elections",
+    ]) && linked.of(Kind::Sku).next().is_none()
+    {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
+
+    // "Should I put my retirement money into F0012?": personal investment advice, which
+    // no figure answers.
+    if has_fund
+        && (t.phrase(&[
+            "should i",
+            "should we",
+            "do you recommend",
+            "would you recommend",
+            "is it a good",
+            "good investment",
+            "good buy",
+            "worth buying",
+            "worth investing",
+            "worth it",
+        ]) || t.word(&["retirement", "savings", "pension"]))
+        && t.word(&[
+            "invest",
+            "put",
+            "buy",
+            "sell",
+            "investment",
+            "retirement",
+            "savings",
+            "money",
+            "switch",
+            "pension",
+            "worth",
+        ])
+    {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
+
+    if d.intent.is_none() && !d.out_of_scope && linked.mentions.is_empty() {
+        d.network_change = crate::network::bare_change(&t);
     }
 
     // "Write a short poem about inventory": a request to make something, not a question
@@ -1892,6 +2323,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                         && words[j] != "sku"
                         && words[j] != "category"
                         && words[j] != "brand"
+                        // "the value of the stock held at Beijing": no name at all
+                        && !crate::residual::is_question_word(words[j])
                     {
                         name.push(tokens[j].text.clone());
                     } else if linked.covers(j) {
@@ -1949,6 +2382,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.text = text;
     d.tokens = tokens;
     d.linked = linked;
+    // The fund family and kinds of fund are conditions of the screen, not funds to ask about.
+    let mut conditions = d.funds.kind_names.clone();
+    if !d.funds.family.is_empty() {
+        conditions.push(d.funds.family.clone());
+    }
+    d.linked
+        .mentions
+        .retain(|m| !(m.kind == Kind::Fund && conditions.contains(&m.ids)));
     d.dates = dates;
     d
 }

@@ -30,6 +30,8 @@ pub struct Catalog {
     pub brands: Vec<String>,
     /// (fund_code, name, category)
     pub funds: Vec<(String, String, String)>,
+    /// (fund_code, company) of the funds whose company is given.
+    pub fund_companies: Vec<(String, String)>,
     pub funds_as_of: Option<Date>,
     pub nodes: Vec<Node>,
     pub products: Vec<String>,
@@ -135,6 +137,10 @@ impl Dataset {
         c.funds = self.all(
             "SELECT fund_code, name, category FROM funds ORDER BY 1",
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        c.fund_companies = self.all(
+            "SELECT fund_code, company FROM funds WHERE company IS NOT NULL AND company <> '' ORDER BY 1",
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let net = self.network()?;
         c.products = {

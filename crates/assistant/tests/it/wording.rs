@@ -273,8 +273,14 @@ fn two_periods_are_growth_a_range_or_asked_back() {
     }
     let q = "Snacks revenue from March to May 2026";
     close(ask(&a, q).value, snacks("2026-03-01", "2026-05-31"), q);
+    // A change between two periods that are not a year apart: the later over the earlier.
+    let (march, may) = (
+        snacks("2026-03-01", "2026-03-31"),
+        snacks("2026-05-01", "2026-05-31"),
+    );
+    let q = "How did Snacks revenue change from March 2026 to May 2026?";
+    close(ask(&a, q).value, (may - march) / march, q);
     for q in [
-        "How did Snacks revenue change from March 2026 to May 2026?",
         "How many more Snacks units did we sell in April 2026 than in March 2026?",
         "Snacks revenue in March 2026 and in May 2026",
     ] {
@@ -983,8 +989,8 @@ fn a_follow_up_whose_change_is_not_read_is_asked_back() {
     let first = a.ask("bond funds sorted by 3-year Sharpe", &mut state);
     assert_eq!(first.status, Status::Answered, "{}", first.answer);
     for q in [
-        "keep only the ones with more than 5 billion under management",
         "just the ones my aunt would like",
+        "keep only the ones that feel safe",
     ] {
         let r = a.ask(q, &mut state.clone());
         assert_eq!(r.status, Status::Clarify, "{q}: {}", r.answer);
@@ -1016,4 +1022,231 @@ fn the_low_end_of_a_ranking_without_its_noun_is_asked_back() {
     let r = ask(&a, "bottom 3 categories by revenue in 2025");
     assert_eq!(r.status, Status::Answered, "{}", r.answer);
     assert_eq!(ids(&r).len(), 3);
+}
+
+/// Active funds of the demo (NAV within 30 days of the latest NAV date, data.md) with
+/// their row of funds.csv.
+fn active_funds() -> Vec<HashMap<String, String>> {
+    let dir = demo().1.join("funds");
+    let mut last: HashMap<String, String> = HashMap::new();
+    for r in rows(&dir.join("fund_nav.csv")) {
+        let e = last.entry(r["fund_code"].clone()).or_default();
+        if r["date"] > *e {
+            *e = r["date"].clone();
+        }
+    }
+    let as_of = last.values().max().cloned().unwrap();
+    let as_of = chrono::NaiveDate::parse_from_str(&as_of, "%Y-%m-%d").unwrap();
+    rows(&dir.join("funds.csv"))
+        .into_iter()
+        .filter(|r| {
+            last.get(&r["fund_code"]).is_some_and(|d| {
+                let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+                (as_of - d).num_days() <= 30
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn verbs_of_trade_and_relative_years_are_sales() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let stationery = |s: &str| data.items[s].0 == "Stationery";
+    let at = |loc: &'static str| move |s: &str, l: &str| stationery(s) && l == loc;
+    let (units_sh, revenue_sh) = data.sum("2026-04-01", "2026-04-30", at("WH-SH"));
+    let (q4_bj, _) = data.sum("2025-10-01", "2025-12-31", at("WH-BJ"));
+    let (fortnight_bj, _) = data.sum("2026-06-16", "2026-06-29", at("WH-BJ"));
+    let (_, revenue_2025) = data.sum("2025-01-01", "2025-12-31", |s, _| stationery(s));
+    for (q, want) in [
+        (
+            "What did the Stationery category move in Shanghai in April 2026?",
+            units_sh,
+        ),
+        (
+            "What did Stationery gross in Shanghai in April 2026?",
+            revenue_sh,
+        ),
+        (
+            "Stationery units sold in Beijing during Q4 of last year",
+            q4_bj,
+        ),
+        (
+            "how many Stationery units did we move out of Beijing over the past fortnight?",
+            fortnight_bj,
+        ),
+        (
+            "roughly what did the Stationery category turn over last year?",
+            revenue_2025,
+        ),
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+        close(r.value, want, q);
+    }
+}
+
+#[test]
+fn chinese_and_arabic_periods_are_read_or_refused() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let sku = |s: &str, l: &str| s == "SKU-20009" && l == "WH-BJ";
+    for (q, from, to) in [
+        (
+            "SKU-20009去年12月在北京卖了多少件？",
+            "2025-12-01",
+            "2025-12-31",
+        ),
+        (
+            "SKU-20009 2026年第一季度在北京的销量",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+        (
+            "كم وحدة من SKU-20009 بيعت في بكين في الربع الأول من عام 2026؟",
+            "2026-01-01",
+            "2026-03-31",
+        ),
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+        close(r.value, data.sum(from, to, sku).0, q);
+    }
+    // A word of time nothing reads: never the whole history.
+    no_figure(&ask(&a, "SKU-20009今天在北京卖了多少件"), "今天");
+}
+
+#[test]
+fn fund_families_fees_under_management_and_chinese_superlatives() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let funds = active_funds();
+    let num = |r: &HashMap<String, String>, k: &str| r[k].parse::<f64>().unwrap_or(f64::NAN);
+    let set = |a: &Answer| ids(a).into_iter().collect::<BTreeSet<_>>();
+    // "Cloud Summit funds": the funds of that company.
+    let want: BTreeSet<String> = funds
+        .iter()
+        .filter(|r| r["company"].starts_with("Cloud Summit") && num(r, "expense_ratio") < 0.01)
+        .map(|r| r["fund_code"].clone())
+        .collect();
+    assert!(want.len() >= 3);
+    let q = "Which Cloud Summit funds charge less than 1% a year?";
+    let r = ask(&a, q);
+    assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+    assert_eq!(set(&r), want, "{q}: {}", r.answer);
+    // A kind of fund that many names contain is still a category, not a company.
+    let r = ask(&a, "3 biggest bond funds by AUM");
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    assert_eq!(ids(&r).len(), 3);
+    // "more than 5 billion under management": AUM (in millions) above 5,000.
+    let want: BTreeSet<String> = funds
+        .iter()
+        .filter(|r| r["category"] == "bond" && num(r, "aum") > 5000.0)
+        .map(|r| r["fund_code"].clone())
+        .collect();
+    let mut state = State::default();
+    a.ask("list the bond funds", &mut state);
+    let r = a.ask(
+        "keep only the ones with more than 5 billion under management",
+        &mut state,
+    );
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    assert_eq!(set(&r), want, "{}", r.answer);
+    // 费率最低的3只债券基金: sorted by fee, three of them.
+    let mut bonds: Vec<(f64, String)> = funds
+        .iter()
+        .filter(|r| r["category"] == "bond")
+        .map(|r| (num(r, "expense_ratio"), r["fund_code"].clone()))
+        .collect();
+    bonds.sort_by(|x, y| x.partial_cmp(y).unwrap());
+    assert!(bonds[2].0 < bonds[3].0, "a tie at the cut");
+    let q = "费率最低的3只债券基金是哪些？";
+    let r = ask(&a, q);
+    assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+    let want: Vec<String> = bonds[..3].iter().map(|(_, c)| c.clone()).collect();
+    assert_eq!(ids(&r), want, "{q}: {}", r.answer);
+}
+
+#[test]
+fn growth_between_two_periods_and_after_a_year_earlier_follow_up() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let cat = |s: &str, _: &str| data.items[s].0 == "Stationery";
+    let april = data.sum("2026-04-01", "2026-04-30", cat).0;
+    let may = data.sum("2026-05-01", "2026-05-31", cat).0;
+    let may_2025 = data.sum("2025-05-01", "2025-05-31", cat).0;
+    let q = "By what percent did Stationery unit sales change from April to May 2026?";
+    let r = ask(&a, q);
+    assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+    close(r.value, (may - april) / april, q);
+    // May, the same month a year earlier, then "the YoY growth": May 2026 over May 2025.
+    let mut state = State::default();
+    a.ask("Stationery units in May 2026", &mut state);
+    let r = a.ask("and in the same month a year earlier?", &mut state);
+    close(r.value, may_2025, "a year earlier");
+    let r = a.ask("so what's the yoy growth?", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    close(r.value, (may - may_2025) / may_2025, "yoy");
+}
+
+#[test]
+fn requests_to_change_data_or_outside_forecasts_are_refused() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    for q in [
+        "Delete all the sales records for March 2025.",
+        "please update the stock of SKU-20009 in Beijing to 50 units",
+        "Write me a Python script that pulls purchase orders out of our ERP every night.",
+        "What's the weather forecast for Shanghai next week?",
+        "cancel the open purchase orders for SKU-20009",
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Unsupported, "{q}: {}", r.answer);
+        no_figure(&r, q);
+    }
+}
+
+#[test]
+fn network_names_in_part_unknown_nodes_and_changed_values() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    // "Kunming" names Kunming Roastery (no other node has the word).
+    let r = ask(&a, "what if Kunming was closed?");
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    match &r.plan {
+        Some(Plan::NetworkWhatIf { edits, .. }) => {
+            assert_eq!(edits.len(), 1);
+            assert_eq!(edits[0].node.as_deref(), Some("Kunming Roastery"));
+            assert_eq!(edits[0].open, Some(false));
+        }
+        other => panic!("{other:?}"),
+    }
+    // A store the network does not have: never every store's demand.
+    for q in [
+        "What if Lakeview demand for ground coffee was 250?",
+        "what if lakeview's demand rose 10%?",
+    ] {
+        let r = ask(&a, q);
+        no_figure(&r, q);
+    }
+    // "And if it were 450 instead?": the last change with the new value.
+    let mut state = State::default();
+    let first = a.ask(
+        "what if Port Importers can only ship 300 in total?",
+        &mut state,
+    );
+    assert_eq!(first.status, Status::Answered, "{}", first.answer);
+    let r = a.ask("and if it were 450 instead?", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    match &r.plan {
+        Some(Plan::NetworkWhatIf { edits, .. }) => {
+            assert_eq!(edits.len(), 1);
+            assert_eq!(edits[0].node.as_deref(), Some("Port Importers"));
+            assert_eq!(edits[0].set, Some(450.0));
+        }
+        other => panic!("{other:?}"),
+    }
 }

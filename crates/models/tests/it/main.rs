@@ -11,12 +11,13 @@ use abacus_models::{cosine, embed_path, gguf_path, Embedder, Generator};
 
 /// The models folder, or `None` when skipping is allowed.
 fn models() -> Option<PathBuf> {
-    let root = abacus_models::locate()
-        .or_else(|| {
-            let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.models");
-            p.is_dir().then_some(p)
-        })
-        .filter(|r| embed_path(r).is_some() && gguf_path(r).is_some());
+    let root = [
+        abacus_models::locate(),
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.models")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|r| embed_path(r).is_some() && gguf_path(r).is_some());
     if root.is_none() {
         if std::env::var("ABACUS_SKIP_MODELS").as_deref() == Ok("1") {
             eprintln!("skipped: model files not found and ABACUS_SKIP_MODELS=1");
