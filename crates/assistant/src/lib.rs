@@ -307,6 +307,60 @@ fn explain(d: &Draft) -> String {
     parts.join("; ")
 }
 
+/// "Subtract 24 and divide by eight", "then double it": steps said as commands, applied in
+/// order to the previous result ("that"), as one expression; `None` unless every step reads.
+fn imperative_chain(text: &str) -> Option<String> {
+    let lower = text.trim().trim_end_matches(['?', '.', '!']).to_lowercase();
+    let mut expr = "that".to_string();
+    let mut steps = 0;
+    for step in lower
+        .split(|c| c == ',' || c == ';')
+        .flat_map(|s| s.split(" and then "))
+        .flat_map(|s| s.split(" then "))
+        .flat_map(|s| s.split(" and "))
+    {
+        let step = step.trim().trim_start_matches("then ").trim();
+        if step.is_empty() {
+            continue;
+        }
+        let arg = |prefixes: &[&str]| {
+            prefixes.iter().find_map(|p| {
+                step.strip_prefix(p)
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty() && a.split_whitespace().count() <= 3)
+            })
+        };
+        let (op, x) = if let Some(x) = arg(&["subtract ", "take away ", "minus ", "deduct "]) {
+            ("-", x.trim_end_matches(" from it").to_string())
+        } else if let Some(x) = arg(&["add ", "plus "]) {
+            ("+", x.trim_end_matches(" to it").to_string())
+        } else if let Some(x) = arg(&[
+            "multiply it by ",
+            "multiply by ",
+            "multiply that by ",
+            "times ",
+        ]) {
+            ("*", x.to_string())
+        } else if let Some(x) = arg(&[
+            "divide it by ",
+            "divide by ",
+            "divide that by ",
+            "divided by ",
+        ]) {
+            ("/", x.to_string())
+        } else if matches!(step, "double it" | "double that" | "double") {
+            ("*", "2".to_string())
+        } else if matches!(step, "halve it" | "halve that" | "halve") {
+            ("/", "2".to_string())
+        } else {
+            return None;
+        };
+        expr = format!("({expr} {op} {x})");
+        steps += 1;
+    }
+    (steps >= 1).then_some(expr)
+}
+
 /// Exact arithmetic, when the question is a calculation (possibly on the previous answer).
 fn calculate(text: &str, state: &State) -> Option<Answer> {
     let previous = state.last_value.and_then(abacus_calc::Number::from_f64);
@@ -351,7 +405,9 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
     ]
     .iter()
     .any(|w| text.trim_start().to_lowercase().starts_with(w));
-    let text = if after_calc && starts_with_op {
+    let text = if let Some(chain) = after_calc.then(|| imperative_chain(text)).flatten() {
+        chain
+    } else if after_calc && starts_with_op {
         format!("that {text}")
     } else {
         text.to_string()

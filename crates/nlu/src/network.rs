@@ -555,8 +555,8 @@ pub fn parse_edits(
     }
     // Demand at a customer (or every customer).
     let demand_words = t.word(&[
-        "demand", "needed", "need", "needs", "orders", "ordering", "order", "require", "requires",
-        "required", "sales", "wants", "want", "wanted", "buys", "buy", "bought",
+        "demand", "needed", "need", "needs", "orders", "ordering", "order", "ordered", "require",
+        "requires", "required", "sales", "wants", "want", "wanted", "buys", "buy", "bought",
     ]);
     if demand_words && (!customers.is_empty() || every_store || t.word(&["demand"])) {
         let targets: Vec<String> = if customers.is_empty() {

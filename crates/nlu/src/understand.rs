@@ -2047,7 +2047,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 "each demand",
                 "all demands",
             ])
-            && t.word(&["demand", "demands", "need", "needed", "needs"]));
+            && t.word(&[
+                "demand", "demands", "need", "needed", "needs", "ordered", "orders", "order",
+                "wanted", "wants", "want", "bought", "buys", "required", "requires",
+            ]));
     if network {
         let kind_of = |id: &str| lexicon.tag(Kind::Node, id);
         let facilities: Vec<String> = lexicon

@@ -1250,3 +1250,29 @@ fn network_names_in_part_unknown_nodes_and_changed_values() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn calculation_steps_said_as_commands_and_every_store_ordering_more() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let mut state = State::default();
+    let r = a.ask("what is 1000 plus 24", &mut state);
+    close(r.value, 1024.0, "1000 plus 24");
+    let r = a.ask("subtract 24 and divide by eight", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    close(r.value, 125.0, "(1024 - 24) / 8");
+    let r = a.ask("then double it", &mut state);
+    close(r.value, 250.0, "125 * 2");
+    // Ordering more at every store is the network's demand, everywhere.
+    let r = ask(&a, "what if every store ordered 10% more?");
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    match &r.plan {
+        Some(Plan::NetworkWhatIf { edits, .. }) => {
+            assert_eq!(edits.len(), 1, "{edits:?}");
+            assert_eq!(edits[0].op, "demand");
+            assert_eq!(edits[0].node.as_deref(), Some("*"));
+            assert!((edits[0].scale.unwrap() - 1.1).abs() < 1e-12);
+        }
+        other => panic!("{other:?}"),
+    }
+}
