@@ -122,6 +122,16 @@ fn year_range(y: i32) -> Period {
     }
 }
 
+/// "The last N months": the N whole calendar months before the as-of date's month.
+fn last_months(as_of: Date, n: i32) -> Period {
+    let months = as_of.year() * 12 + as_of.month0() as i32 - n;
+    Period {
+        start: NaiveDate::from_ymd_opt(months.div_euclid(12), months.rem_euclid(12) as u32 + 1, 1)
+            .expect("valid"),
+        end: month_range(as_of.year(), as_of.month()).start - Duration::days(1),
+    }
+}
+
 /// A whole unit named without a year: the one in the as-of year if it has ended, else the year before.
 fn latest_ended(as_of: Date, f: impl Fn(i32) -> Period) -> Period {
     let p = f(as_of.year());
@@ -458,16 +468,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             {
                 let k = number_word(n).unwrap_or(1);
                 let p = if unit.starts_with("month") {
-                    let months = as_of.year() * 12 + as_of.month0() as i32 - k as i32;
-                    Period {
-                        start: NaiveDate::from_ymd_opt(
-                            months.div_euclid(12),
-                            months.rem_euclid(12) as u32 + 1,
-                            1,
-                        )
-                        .expect("valid"),
-                        end: month_range(as_of.year(), as_of.month()).start - Duration::days(1),
-                    }
+                    last_months(as_of, k as i32)
                 } else {
                     Period {
                         start: as_of - Duration::days(k * unit_days(unit).unwrap_or(1)),
@@ -482,15 +483,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     && matches!(*unit, "months" | "month") =>
             {
                 let k = number_word(n).unwrap_or(1) as i32;
-                let months = as_of.year() * 12 + as_of.month0() as i32 - k;
-                let start = NaiveDate::from_ymd_opt(
-                    months.div_euclid(12),
-                    months.rem_euclid(12) as u32 + 1,
-                    1,
-                )
-                .expect("valid");
-                let end = month_range(as_of.year(), as_of.month()).start - Duration::days(1);
-                take(&mut d, 3, Some(Period { start, end }))
+                take(&mut d, 3, Some(last_months(as_of, k)))
             }
             // "first half of 2026", "H1 2025", "second half".
             ["first" | "second", "half", ..] | ["h1" | "h2", ..] => {
@@ -1150,18 +1143,7 @@ fn chinese_and_arabic(lower: &str, as_of: Date, d: &mut Dates) {
                     start: as_of - Duration::days(7 * n),
                     end: yesterday,
                 },
-                Some('月') if (1..=120).contains(&n) => {
-                    let months = as_of.year() * 12 + as_of.month0() as i32 - n as i32;
-                    Period {
-                        start: NaiveDate::from_ymd_opt(
-                            months.div_euclid(12),
-                            months.rem_euclid(12) as u32 + 1,
-                            1,
-                        )
-                        .expect("valid"),
-                        end: month_range(as_of.year(), as_of.month()).start - Duration::days(1),
-                    }
-                }
+                Some('月') if (1..=120).contains(&n) => last_months(as_of, n as i32),
                 // 近三年: a fund window, not a period of sales.
                 _ => continue,
             };
