@@ -25,6 +25,9 @@ pub struct State {
     /// ("May?", "and the same month a year earlier?", then "so the YoY growth?" is May's).
     #[serde(default)]
     pub year_earlier_of: Option<abacus_nlu::dates::Period>,
+    /// Funds the conversation has named, most recent first ("compare the two").
+    #[serde(default)]
+    pub recent_funds: Vec<String>,
 }
 
 /// "So what's the YoY growth?" right after the same figure a year earlier: the growth
@@ -153,6 +156,11 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         p => p,
     };
     match build_turn(draft, state, ctx) {
+        // "Compare them on 3-year volatility" with fewer than two funds to compare.
+        Built::Plan(Plan::FundCompare { scope, .. }) if scope.funds.len() < 2 => Built::Missing {
+            intent: Intent::FundCompare,
+            what: "which funds to compare (name two or more)".into(),
+        },
         Built::Plan(p) => Built::Plan(compare(p)),
         Built::Clarify {
             plan,
@@ -249,6 +257,55 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 .get(m.span.1)
                 .is_some_and(|t| matches!(t.text.as_str(), "one" | "version" | "variant" | "kind"))
         };
+        // "And the 500ml one?": the same product line in that size or variant.
+        if !found.iter().any(|(k, _)| *k == Kind::Sku) {
+            let toks = &draft.tokens;
+            let variant = toks.iter().enumerate().find_map(|(i, t)| {
+                (t.text == "one" && i > 0 && !draft.linked.covers(i - 1))
+                    .then(|| toks[i - 1].text.clone())
+                    .filter(|v| v.chars().any(|c| c.is_ascii_digit()))
+            });
+            if let (Some(v), Some(prev_item)) = (variant, ctx.items.get(&prev_sku)) {
+                // Of the line's items in that size, the one sharing most words of the name.
+                let prev_words: BTreeSet<String> = prev_item
+                    .name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                let mut options: Vec<(usize, String)> = ctx
+                    .items
+                    .values()
+                    .filter(|i| {
+                        i.brand == prev_item.brand
+                            && i.category == prev_item.category
+                            && i.sku != prev_item.sku
+                            && i.name.to_lowercase().split_whitespace().any(|w| w == v)
+                    })
+                    .map(|i| {
+                        let brand = prev_item.brand.to_lowercase();
+                        let shared = i
+                            .name
+                            .to_lowercase()
+                            .split_whitespace()
+                            .filter(|w| prev_words.contains(*w) && !brand.contains(*w))
+                            .count();
+                        (shared, i.sku.clone())
+                    })
+                    // The same kind of product: a word of the name besides the brand.
+                    .filter(|(shared, _)| *shared > 0)
+                    .collect();
+                options.sort_by(|a, b| b.0.cmp(&a.0));
+                let unique = match options.as_slice() {
+                    [a] => Some(a.1.clone()),
+                    [a, b, ..] if a.0 > b.0 => Some(a.1.clone()),
+                    _ => None,
+                };
+                if let Some(one) = unique {
+                    found.push((Kind::Sku, vec![one]));
+                }
+            }
+        }
         if let Some(m) = draft
             .linked
             .of(Kind::Brand)
@@ -342,7 +399,15 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     let intent = match draft.intent {
         // "And how many units?", "and by revenue?": the same question, changed.
         Some(i)
-            if draft.followup
+            if (draft.followup
+                || (draft.rank_again
+                    && matches!(
+                        prev,
+                        Some(Plan::SalesHistory {
+                            ranking: Some(_),
+                            ..
+                        })
+                    )))
                 && prev.is_some_and(|p| p.intent() == i)
                 && !matches!(
                     i,
@@ -398,11 +463,26 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     });
                 }
             }
-            // "And its one-year return?" after a fund figure: the same funds, this figure.
+            // "And its one-year return?" after a fund figure: the same funds, this figure;
+            // "compare the two on …": the last funds the conversation named.
             if let Plan::FundMetric { scope, .. } | Plan::FundCompare { scope, .. } = prev {
                 let metrics = &draft.funds.metrics;
                 if !metrics.is_empty() && !any_entity && !draft.out_of_scope {
-                    let scope = scope.clone();
+                    let mut scope = scope.clone();
+                    if draft.funds.compare && scope.funds.len() < 2 {
+                        let n = if draft.text.to_lowercase().contains("three") {
+                            3
+                        } else {
+                            2
+                        };
+                        if state.recent_funds.len() < n {
+                            return Built::Missing {
+                                intent: Intent::FundCompare,
+                                what: "which funds to compare (name two or more)".into(),
+                            };
+                        }
+                        scope.funds = state.recent_funds[..n].iter().rev().cloned().collect();
+                    }
                     return Built::Plan(if metrics.len() == 1 && scope.funds.len() == 1 {
                         Plan::FundMetric {
                             scope,
@@ -419,6 +499,9 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             }
             let window_change = fund_window(draft);
             let fund_change = !draft.funds.filters.is_empty()
+                || (draft.text.to_lowercase().starts_with("how many")
+                    && matches!(prev, Plan::FundScreen { .. }))
+                || (!draft.funds.categories.is_empty() && matches!(prev, Plan::FundScreen { .. }))
                 || !draft.funds.sort.is_empty()
                 || draft.funds.limit.is_some()
                 || draft.limit.is_some();
@@ -435,6 +518,22 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 || fund_change
                 || draft.low_end.is_some()
                 || draft.all_locations
+                || (draft.least
+                    && matches!(
+                        prev,
+                        Plan::SalesHistory {
+                            ranking: Some(_),
+                            ..
+                        }
+                    ))
+                || (draft.rank_again
+                    && matches!(
+                        prev,
+                        Plan::SalesHistory {
+                            ranking: Some(_),
+                            ..
+                        }
+                    ))
                 || draft.service_level.is_some()
                 || (draft.stock_measure.is_some() && prev.intent() == Intent::InventoryStatus);
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
@@ -662,7 +761,20 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 ..
             }) = prev
             {
-                if !f.new_list && cats.is_empty() && companies.is_empty() && managers.is_empty() {
+                // "Now the same for equity funds", "only the index ones": the previous
+                // screen with this category.
+                let lower = draft.text.to_lowercase();
+                let same_or_only = lower.contains("same")
+                    || lower.contains("likewise")
+                    || draft.narrows
+                    || draft
+                        .tokens
+                        .first()
+                        .is_some_and(|t| matches!(t.text.as_str(), "only" | "just"));
+                let refine = !f.new_list
+                    && ((cats.is_empty() && companies.is_empty() && managers.is_empty())
+                        || same_or_only);
+                if refine {
                     let mut all = pf.clone();
                     all.extend(filters);
                     filters = all;
@@ -672,10 +784,40 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     if limit.is_none() {
                         limit = *pl;
                     }
-                    cats = fund_categories.clone();
-                    managers = pm.clone();
-                    companies = pc.clone();
+                    if cats.is_empty() {
+                        cats = fund_categories.clone();
+                    }
+                    if managers.is_empty() {
+                        managers = pm.clone();
+                    }
+                    if companies.is_empty() {
+                        companies = pc.clone();
+                    }
                 }
+            }
+            // A screen with nothing to screen by, when the question did not ask for every
+            // fund: something it named was not read ("Phoenix Rise's bond funds").
+            let lower = draft.text.to_lowercase();
+            let everything = lower.contains("all");
+            // "Sort by 5-year Sharpe" with no screen before it: of which funds?
+            let of_what = lower.contains("fund")
+                || everything
+                || lower.contains("基金")
+                || lower.contains("صناديق");
+            if cats.is_empty()
+                && filters.is_empty()
+                && (sort.is_empty() || !of_what)
+                && (limit.is_none() || !of_what)
+                && companies.is_empty()
+                && managers.is_empty()
+                && !f.count
+                && f.average.is_none()
+                && !everything
+            {
+                return Built::Missing {
+                    intent,
+                    what: "which funds to list (a category, a fund company, a manager or a condition such as \"fees under 1%\")".into(),
+                };
             }
             Plan::FundScreen {
                 scope: Scope {
@@ -897,13 +1039,35 @@ fn apply_followup(
                 r.top = Some(n);
                 r.ascending = true;
             }
+            // "And which sold the least?" after "which sold the most?".
+            if let Some(r) = ranking
+                .as_mut()
+                .filter(|_| draft.least && draft.ranking.is_none())
+            {
+                r.ascending = true;
+            }
+            // "Rank all four by revenue instead": every entry of the same ranking.
+            if let Some(r) = ranking.as_mut().filter(|_| draft.rank_again) {
+                r.top = None;
+                r.ascending = draft.least;
+            }
         }
         Plan::FundScreen {
             filters,
             sort,
             limit,
+            fund_categories,
+            count,
             ..
         } => {
+            // "How many is that?", "how many are there?"
+            if draft.text.to_lowercase().starts_with("how many") {
+                *count = true;
+            }
+            // "Only the index ones."
+            if !draft.funds.categories.is_empty() {
+                *fund_categories = draft.funds.categories.clone();
+            }
             filters.extend(draft.funds.filters.iter().cloned());
             if !draft.funds.sort.is_empty() {
                 *sort = draft.funds.sort.clone();

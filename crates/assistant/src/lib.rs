@@ -107,6 +107,11 @@ impl<'a> Assistant<'a> {
                     plan.scope().period == Some(b.year_before())
                         && matches!(plan, Plan::SalesHistory { yoy: false, .. })
                 });
+                for f in plan.scope().funds.iter().rev() {
+                    state.recent_funds.retain(|x| x != f);
+                    state.recent_funds.insert(0, f.clone());
+                }
+                state.recent_funds.truncate(5);
                 state.last = Some(plan.clone());
             }
             state.pending = self.pending.borrow_mut().take();

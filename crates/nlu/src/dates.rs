@@ -370,6 +370,19 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     end: as_of,
                 }),
             ),
+            // "this year's 618": the event day this year.
+            ["this" | "current", "year" | "yr", ..] if event_day(&rest[2..]).is_some() => {
+                let (k, m, day) = event_day(&rest[2..]).expect("checked");
+                let date = NaiveDate::from_ymd_opt(as_of.year(), m, day).expect("valid");
+                take(
+                    &mut d,
+                    2 + k,
+                    Some(Period {
+                        start: date,
+                        end: date,
+                    }),
+                )
+            }
             ["this" | "current", unit, ..]
                 if matches!(
                     *unit,
@@ -612,6 +625,49 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                         2,
                         Some(latest_ended(as_of, |y| quarter_range(y, qn))),
                     ),
+                }
+            }
+            // "1 July 2025", "31st December": a day before its month.
+            [dd, m, ..]
+                if month_of(m).is_some()
+                    && m.len() >= 3
+                    && (*m != "may" || rest.get(2).is_some_and(|y| year_token(y).is_some()))
+                    && dd
+                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .parse::<u32>()
+                        .is_ok_and(|x| (1..=31).contains(&x))
+                    && dd.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && !dd.contains('.') =>
+            {
+                let day: u32 = dd
+                    .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse()
+                    .unwrap_or(1);
+                let mo = month_of(m).unwrap_or(1);
+                let (y, k) = match year_after(rest, 2, as_of) {
+                    Some((y, n)) => (y, 2 + n),
+                    None => (
+                        if (mo, day) < (as_of.month(), as_of.day()) {
+                            as_of.year()
+                        } else {
+                            as_of.year() - 1
+                        },
+                        2,
+                    ),
+                };
+                match NaiveDate::from_ymd_opt(y, mo, day) {
+                    Some(date) => take(
+                        &mut d,
+                        k,
+                        Some(Period {
+                            start: date,
+                            end: date,
+                        }),
+                    ),
+                    None => {
+                        d.invalid = Some(format!("{} {}", rest[0], rest[1]));
+                        k
+                    }
                 }
             }
             [m, ..] if month_of(m).is_some() && (m.len() >= 3) && !(*m == "may" && i == 0) => {
@@ -1315,6 +1371,12 @@ mod tests {
         assert_eq!(one("on Double 11"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("last year's double 11"), r("2025-11-11", "2025-11-11"));
         assert_eq!(one("on 618 last year"), r("2025-06-18", "2025-06-18"));
+        assert_eq!(one("during this year's 618"), r("2026-06-18", "2026-06-18"));
+        assert_eq!(
+            one("between 1 July and 31 December 2025"),
+            r("2025-07-01", "2025-12-31")
+        );
+        assert_eq!(one("on 3 March 2026"), r("2026-03-03", "2026-03-03"));
         assert_eq!(one("qty last wk"), r("2026-06-23", "2026-06-29"));
         assert_eq!(
             one("between 2025-03-01 and 2025-03-15"),

@@ -30,6 +30,9 @@ pub struct FundDraft {
     /// Ids of names that are a kind of fund said in the plural ("the money market
     /// funds"): the category, not funds to ask about.
     pub kind_names: Vec<Vec<String>>,
+    /// The words of a family name that also says a kind ("phoenix rise bond"): the
+    /// kind is read as the category.
+    pub family_kinds: Vec<String>,
     /// "how many funds".
     pub count: bool,
     /// "average …": the field averaged over the matching funds.
@@ -462,9 +465,32 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             .filter(|u| u.kind == Kind::Fund)
             .count();
     for m in linked.of(Kind::Fund) {
-        let after = w.get(m.span.1).copied();
+        // "Phoenix Rise bond funds": kinds of fund may stand between the name and "funds".
+        let mut a = m.span.1;
+        while w.get(a).is_some_and(|x| {
+            matches!(
+                *x,
+                "bond"
+                    | "bonds"
+                    | "equity"
+                    | "stock"
+                    | "index"
+                    | "mixed"
+                    | "qdii"
+                    | "commodity"
+                    | "money"
+                    | "market"
+                    | "hybrid"
+                    | "balanced"
+                    | "gold"
+                    | "cash"
+            )
+        }) {
+            a += 1;
+        }
+        let after = w.get(a).copied();
         let before = m.span.0.checked_sub(1).and_then(|i| w.get(i)).copied();
-        let plural = matches!(after, Some("funds" | "products" | "offerings"))
+        let plural = matches!(after, Some("funds" | "products" | "offerings" | "ones"))
             || (matches!(before, Some("from" | "by" | "of" | "at"))
                 && w[..m.span.0].contains(&"funds"));
         // "money market funds", "gold funds": a kind of fund, not a fund family.
@@ -492,17 +518,74 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             d.family = m.ids.clone();
             d.fund_count -= 1;
         } else if m.ids.len() >= 2 && !m.by_id && plural && kind_words {
-            // "the money market funds": the category (read below), not one fund to ask about.
-            d.kind_names.push(m.ids.clone());
+            // "the money market funds": the category (read below), not one fund to ask
+            // about; "Phoenix Rise bond funds": the company's funds of that category.
+            let kind_only = w[m.span.0..m.span.1].iter().all(|x| {
+                matches!(
+                    *x,
+                    "money"
+                        | "market"
+                        | "cash"
+                        | "bond"
+                        | "bonds"
+                        | "equity"
+                        | "stock"
+                        | "mixed"
+                        | "index"
+                        | "qdii"
+                        | "commodity"
+                        | "gold"
+                        | "etf"
+                        | "hybrid"
+                        | "balanced"
+                        | "the"
+                        | "a"
+                )
+            });
+            if kind_only || !d.family.is_empty() {
+                d.kind_names.push(m.ids.clone());
+            } else {
+                d.family = m.ids.clone();
+                d.family_kinds = w[m.span.0..m.span.1]
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect();
+            }
             d.fund_count -= 1;
         }
     }
     d.strong = t.word(&["fund", "funds"])
         || t.contains(&["基金", "صندوق", "الصندوق", "صناديق"])
         || d.fund_count > 0;
-    d.new_list = t.word(&["list", "screen", "find", "which"]) || t.contains(&["筛选", "哪些"]);
+    // "Which of them has …", "among those": the previous list, not a new one.
+    d.new_list = (t.word(&["list", "screen", "find", "which"]) || t.contains(&["筛选", "哪些"]))
+        && !t.phrase(&[
+            "of them",
+            "of those",
+            "of these",
+            "among them",
+            "among those",
+            "among these",
+            "the same",
+        ]);
     d.compare = t.word(COMPARE_WORDS) || t.contains(&["比较", "对比", "قارن"]);
-    d.difference = t.word(&["difference", "minus", "gap", "spread"]);
+    // "By how many percentage points did F0019 beat F0012": the first minus the second.
+    d.difference = t.word(&[
+        "difference",
+        "minus",
+        "gap",
+        "spread",
+        "beat",
+        "beats",
+        "outperform",
+        "outperforms",
+        "outperformed",
+    ]) || t.phrase(&[
+        "percentage points",
+        "by how much",
+        "how much more",
+        "how much higher",
+    ]);
     d.screen = t.word(&[
         "list", "screen", "filter", "find", "which", "show", "funds", "sorted", "rank", "top",
     ]) || t.contains(&["筛选", "哪些", "صناديق"]);
@@ -516,13 +599,21 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         (&["qdii"], "qdii"),
         (&["commodity", "commodities", "gold"], "commodity"),
     ];
+    // Words of a name read as a kind or a family ("the index ones") still say the category.
+    let named = |i: usize| {
+        linked.mentions.iter().any(|m| {
+            m.span.0 <= i
+                && i < m.span.1
+                && !(d.kind_names.contains(&m.ids) || (m.ids == d.family && !d.family.is_empty()))
+        })
+    };
     for (i, x) in w.iter().enumerate() {
-        if linked.covers(i) {
+        if named(i) {
             continue;
         }
         let next_is_fund = w
             .get(i + 1)
-            .is_some_and(|n| n.starts_with("fund") || n.starts_with("categor"))
+            .is_some_and(|n| n.starts_with("fund") || n.starts_with("categor") || *n == "ones")
             || w.get(i + 2).is_some_and(|n| n.starts_with("fund"))
             || i.checked_sub(1)
                 .is_some_and(|k| w[k].starts_with("categor"));
@@ -531,6 +622,13 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 && (next_is_fund || *cat == "qdii")
                 && !d.categories.contains(&cat.to_string())
             {
+                d.categories.push(cat.to_string());
+            }
+        }
+    }
+    for x in &d.family_kinds {
+        if let Some((_, cat)) = cats.iter().find(|(words, _)| words.contains(&x.as_str())) {
+            if !d.categories.contains(&cat.to_string()) {
                 d.categories.push(cat.to_string());
             }
         }
@@ -757,8 +855,11 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         "cheapest first",
         "worst first",
     ]);
+    let ranks = t.word(&[
+        "rank", "ranked", "ranking", "sort", "sorted", "order", "ordered",
+    ]);
     let by_with_direction = || {
-        direction
+        (direction || ranks)
             .then(|| {
                 (0..w.len())
                     .find(|&k| w[k] == "by" && metrics.iter().any(|(p, _)| *p > k && *p <= k + 3))
@@ -858,8 +959,16 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 _ if performing && x.starts_with("worst") => Some(false),
                 _ => continue,
             };
+            // "Top 6 bond funds with risk level 2 or lower, by 1-year return": the figure
+            // after "by" is the order, not the one of a condition.
+            let by_field = (i + 1..w.len())
+                .find(|&k| w[k] == "by")
+                .and_then(|k| metrics.iter().find(|(p, _)| *p > k && *p <= k + 3))
+                .map(|(_, f)| f.clone());
             let field = if *x == "cheapest" {
                 Some("expense_ratio".to_string())
+            } else if let Some(f) = by_field.filter(|_| matches!(*x, "top" | "best" | "bottom")) {
+                Some(f)
             } else if performing {
                 metrics
                     .iter()
@@ -933,6 +1042,27 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             if j > i + 1 && j - i <= 4 {
                 d.managers.push(w[i + 1..j].join(" "));
             }
+        }
+    }
+    // مستوى المخاطر 1 / مستوى المخاطرة 2
+    for marker in [
+        "مستوى المخاطر",
+        "مستوى المخاطرة",
+        "درجة المخاطر",
+        "درجة المخاطرة",
+    ] {
+        if let Some(pos) = t.lower.find(marker) {
+            let after = t.lower[pos + marker.len()..].trim_start();
+            if let Some(n) = after.chars().next().and_then(|c| c.to_digit(10)) {
+                if (1..=5).contains(&n) && !d.filters.iter().any(|f| f.field == "risk_level") {
+                    d.filters.push(FundFilter {
+                        field: "risk_level".into(),
+                        cmp: Cmp::Eq,
+                        value: f64::from(n),
+                    });
+                }
+            }
+            break;
         }
     }
     // 风险等级为1 / 风险等级1, 前三 / 前5
@@ -1036,13 +1166,57 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             });
         }
     }
-    // "Which fund has the highest …": one fund.
+    // "Which fund has the highest …", "which of them has the best …", "and the cheapest
+    // of those?": one fund.
     if d.limit.is_none()
         && !d.sort.is_empty()
-        && w.iter().any(|x| *x == "fund")
-        && !w.iter().any(|x| *x == "funds")
+        && ((w.iter().any(|x| *x == "fund") && !w.iter().any(|x| *x == "funds"))
+            || (t.word(&["which"]) && t.word(&["has", "is"]) && !t.word(&["have", "are"]))
+            || t.phrase(&[
+                "the cheapest of",
+                "the best of",
+                "the highest of",
+                "the lowest of",
+                "the largest of",
+                "the biggest of",
+                "the smallest of",
+                "the worst of",
+                "the cheapest one",
+                "the best one",
+            ]))
     {
         d.limit = Some(1);
+    }
+    // "Which equity funds launched before 2020 …": a launch date condition, which no
+    // screen field holds — asked back, never dropped.
+    if d.unresolved.is_none()
+        && t.word(&[
+            "launched",
+            "launch",
+            "incepted",
+            "inception",
+            "started",
+            "established",
+            "founded",
+        ])
+        && t.word(&[
+            "before", "after", "prior", "older", "newer", "earlier", "later",
+        ])
+    {
+        if let Some(i) = w.iter().position(|x| {
+            matches!(
+                *x,
+                "launched"
+                    | "launch"
+                    | "incepted"
+                    | "inception"
+                    | "started"
+                    | "established"
+                    | "founded"
+            )
+        }) {
+            d.unresolved = Some(w[i..(i + 3).min(w.len())].join(" "));
+        }
     }
     d.count = t.phrase(&[
         "how many funds",

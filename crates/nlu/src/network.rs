@@ -462,24 +462,47 @@ pub fn parse_edits(
             return vec![e];
         }
     }
-    // A forbidden lane: "no longer use the lane from A to B", "what if we didn't".
+    // A forbidden lane: "no longer use the lane from A to B", "what if we didn't",
+    // "South Packing stopped shipping green tea to Southport".
+    // (exact words: typo tolerance would read "costs" and "stops" alike)
+    let stops_serving = t.words.iter().any(|w| {
+        matches!(
+            *w,
+            "stop" | "stops" | "stopped" | "stopping" | "ceased" | "ceases"
+        )
+    }) && t.words.iter().any(|w| {
+        matches!(
+            *w,
+            "shipping"
+                | "supplying"
+                | "serving"
+                | "delivering"
+                | "sending"
+                | "ship"
+                | "supply"
+                | "serve"
+                | "deliver"
+        )
+    });
     if nodes.len() >= 2
-        && (t.phrase(&[
-            "no longer",
-            "can't use",
-            "cannot use",
-            "can not use",
-            "not use",
-            "didn't",
-            "did not",
-            "stop using",
-            "ban",
-            "forbid",
-            "without the lane",
-            "drop the lane",
-            "lose the lane",
-            "close the lane",
-        ]) || t.word(&["forbidden", "banned", "unavailable"]))
+        && (stops_serving
+            || t.phrase(&[
+                "no longer",
+                "can't use",
+                "cannot use",
+                "can not use",
+                "not use",
+                "didn't",
+                "did not",
+                "stop using",
+                "ban",
+                "forbid",
+                "without the lane",
+                "drop the lane",
+                "lose the lane",
+                "close the lane",
+            ])
+            || t.word(&["forbidden", "banned", "unavailable"]))
     {
         let mut e = edit("forbid_lane");
         e.from = Some(nodes[0].clone());
@@ -551,7 +574,14 @@ pub fn parse_edits(
         } else {
             return Vec::new();
         }
-        return vec![e];
+        // "Darjeeling Estate and Assam Estate both lose half their capacity": each of them.
+        return suppliers
+            .iter()
+            .map(|s| NetworkEdit {
+                node: Some(s.to_string()),
+                ..e.clone()
+            })
+            .collect();
     }
     // Demand at a customer (or every customer).
     let demand_words = t.word(&[

@@ -130,6 +130,11 @@ const QUESTION_WORDS: &[&str] = &[
     // chances: "what are the odds we run out"
     "odds", "chance", "chances", "likelihood", "likely", "unlikely", "probability", "possibility",
     "possible", "danger", "threat",
+    // people and chat around a question: "my boss wants …", "I'm the new store manager"
+    "boss", "bosses", "ceo", "cfo", "coo", "director", "directors", "colleague", "colleagues",
+    "finance", "accounting", "presentation", "deck", "slide", "slides", "head", "office", "hq",
+    "meeting", "asked", "asks", "ask", "wondering", "curious", "quick", "question", "hi",
+    "hello", "new", "job", "role", "started", "joined", "tomorrow", "today",
     // scopes: "network-wide"
     "network-wide", "company-wide", "chain-wide", "country-wide", "countrywide",
     // numbers in words: "all four warehouses"

@@ -125,7 +125,16 @@ pub const STOCK_PHRASES: &[&str] = &[
     "are we holding",
 ];
 pub const STOCK_WORDS: &[&str] = &["inventory", "stock", "onhand", "stocked", "inv"];
-pub const STOCK_ZH_AR: &[&str] = &["库存", "在途", "المتوفرة", "مخزون", "المخزون"];
+pub const STOCK_ZH_AR: &[&str] = &[
+    "库存",
+    "在途",
+    "采购订单",
+    "未到货",
+    "المتوفرة",
+    "مخزون",
+    "المخزون",
+    "أوامر الشراء",
+];
 
 pub const FORECAST_WORDS: &[&str] = &[
     "forecast",
@@ -191,6 +200,9 @@ pub const REPLENISH_PHRASES: &[&str] = &[
     "needs ordering",
     "needs reordering",
     "need to place an order",
+    "put on order",
+    "place on order",
+    "should i put on order",
     "should we place an order",
     "place an order for",
     "put in an order",

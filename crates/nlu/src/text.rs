@@ -146,6 +146,8 @@ const COMMON: &[&str] = &[
     "orders", "price", "prices", "value", "values", "after", "other", "under", "above", "below",
     "about", "shore", "stock", "stocks", "units", "items", "rates", "since", "today", "trade",
     "early", "later", "least", "first", "fewer", "lower", "higher", "last", "past", "next",
+    // "change" is not "charge" (a fee), "costs" not "coats"
+    "change", "changed", "changes", "changing", "charge", "charges", "charged", "costs", "cost",
 ];
 
 /// Whether a question word is a typo-tolerant match of any of `words`.
@@ -188,6 +190,8 @@ mod tests {
     fn typos() {
         assert!(!word_matches("than", "that"));
         assert!(!word_matches("share", "sharpe"));
+        assert!(!word_matches("change", "charge"));
+        assert!(!word_matches("changed", "charged"));
         assert!(word_matches("sortion", "sortino"));
         assert!(word_matches("shanghia", "shanghai"));
         assert!(word_matches("revenu", "revenue"));

@@ -73,6 +73,10 @@ pub struct Draft {
     pub limit: Option<usize>,
     /// "bottom 3", "worst 5": a count of a ranking's low end (not a screen's limit).
     pub low_end: Option<usize>,
+    /// "And which sold the least?": the low end of the previous ranking.
+    pub least: bool,
+    /// "Rank all four by revenue instead": the previous ranking again, every entry.
+    pub rank_again: bool,
     /// Capitalised words that look like a name but fit nothing in the data.
     pub unknown_name: Option<String>,
     /// "Which SKUs …", "list the warehouses …": the answer is a list of these entities.
@@ -797,14 +801,26 @@ fn find_ranking(t: &Text<'_>) -> Option<Ranking> {
         "order by",
         "ordered by",
     ]) {
-        if let Some(by) = w[i + 1..w.len().min(i + 5)]
-            .iter()
-            .find_map(|x| group_word(x))
-        {
+        // "the product categories": the last of two group words is the noun.
+        let span = &w[i + 1..w.len().min(i + 6)];
+        if let Some(k) = span.iter().position(|x| group_word(x).is_some()) {
+            let k = if span.get(k + 1).is_some_and(|x| group_word(x).is_some()) {
+                k + 1
+            } else {
+                k
+            };
+            let ascending = t.phrase(&[
+                "lowest first",
+                "smallest first",
+                "worst first",
+                "low to high",
+                "lowest to highest",
+                "bottom up",
+            ]) || t.word(&["ascending", "asc", "increasing"]);
             return Some(Ranking {
-                by,
+                by: group_word(span[k]).expect("checked"),
                 top: None,
-                ascending: false,
+                ascending,
             });
         }
     }
@@ -1556,7 +1572,23 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         || t.phrase(&["gross sales", "sales value", "value of sales"])
         || money_verb
         || unit_verb;
-    let stock = t.phrase(STOCK_PHRASES) || t.word(STOCK_WORDS) || t.contains(STOCK_ZH_AR);
+    let stock = t.phrase(STOCK_PHRASES)
+        || t.word(STOCK_WORDS)
+        || t.contains(STOCK_ZH_AR)
+        // "how many of the whitening toothpaste do we have in Chengdu right now"
+        || (t.phrase(&["how many", "how much"])
+            && t.phrase(&["do we have", "have we got", "do we hold", "do we still have"])
+            && dates.periods.is_empty()
+            // "how many warehouses do we have" counts places, not stock
+            && !words.windows(2).any(|p| {
+                p[0] == "many"
+                    && matches!(
+                        p[1],
+                        "skus" | "products" | "items" | "warehouses" | "stores" | "locations"
+                            | "categories" | "brands" | "suppliers" | "funds" | "customers"
+                            | "facilities" | "people" | "sites" | "dcs" | "lines"
+                    )
+            }));
     let forecast = t.word(FORECAST_WORDS)
         || t.contains(FORECAST_ZH_AR)
         || t.phrase(&[
@@ -1686,6 +1718,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             _ => {}
         }
     }
+    d.least = (t.word(&["least", "fewest", "lowest", "worst", "weakest", "slowest"])
+        || t.phrase(&["the bottom"]))
+        && !t.phrase(&["at least", "least of all"]);
+    d.rank_again = t.word(&["rank", "ranked", "ranking", "order", "sort"]) && d.ranking.is_none();
     if let (Some(r), Some(n)) = (d.ranking.as_mut(), d.limit) {
         // "Which items sold the most units? top 3"
         r.top = Some(n);
@@ -1843,8 +1879,14 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "in transit",
         "open pos",
         "open po",
-    ]) || t.contains(&["在途"])
-    {
+    ]) || t.contains(&[
+        "在途",
+        "采购订单",
+        "未完成订单",
+        "未到货",
+        "أوامر الشراء",
+        "طلبات الشراء",
+    ]) {
         Some(StockMeasure::OpenOrders)
     } else if t.phrase(&[
         "days of cover",
@@ -1997,7 +2039,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             ]));
     // "the cheapest way to keep all nine stores stocked - total cost?": the network plan,
     // whatever else the question says.
-    let network_strong = t.word(&["cost", "costs", "costing"])
+    let network_strong = (t.word(&["cost", "costs", "costing"])
         && t.phrase(&[
             "cheapest way",
             "cheapest plan",
@@ -2006,7 +2048,12 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             "lowest-cost way",
             "cheapest possible",
             "cheapest distribution",
-        ]);
+        ]))
+        // "what's the least we can spend getting tea to all nine stores?"
+        || (t.phrase(&["least we can spend", "least we could spend", "minimum we can spend", "spend the least"])
+            && t.word(&["stores", "customers", "network", "deliver", "delivering", "getting", "supply"]))
+        // ما هي أقل تكلفة إجمالية لخطة التوزيع المثلى؟ / 最优配送方案的总成本
+        || t.contains(&["خطة التوزيع", "شبكة التوزيع", "最优配送", "配送方案", "配送网络", "物流网络"]);
     let network = network_strong
         || has_node
         || (t.word(NETWORK_WORDS)
@@ -2147,7 +2194,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     }
 
     // "What's the weather forecast for Shanghai next week?": a forecast, but not of sales.
-    if t.word(&[
+    if (t.word(&[
         "weather",
         "temperature",
         "temperatures",
@@ -2159,12 +2206,56 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "earthquake",
         "election",
         "elections",
-    ]) && linked.of(Kind::Sku).next().is_none()
+    ]) || t.contains(&[
+        "天气",
+        "气温",
+        "下雨",
+        "الطقس",
+        "طقس",
+        "درجة الحرارة",
+        "الأمطار",
+    ])) && linked.of(Kind::Sku).next().is_none()
     {
         d.out_of_scope = true;
         d.intent = None;
     }
+    // "How many units did JD.com sell?": another company's figures, not in the data.
+    if t.words.iter().any(|w| {
+        [".com", ".cn", ".net", ".org", ".io"]
+            .iter()
+            .any(|d| w.ends_with(d) && w.len() > d.len())
+    }) {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
 
+    // "Buy 10,000 yuan of F0018 for me", 我有50万存款应该买哪只基金, هل يجب أن أستثمر …:
+    // an order or personal advice; "the Morningstar rating of F0018": a figure the data
+    // does not hold.
+    let fund_talk = has_fund || t.contains(&["基金", "صندوق", "صناديق"]);
+    if fund_talk
+        && (t
+            .words
+            .first()
+            .is_some_and(|w| matches!(*w, "buy" | "sell" | "purchase" | "redeem" | "invest"))
+            || t.contains(&[
+                "应该买",
+                "买哪只",
+                "帮我买",
+                "该不该买",
+                "值得买",
+                "应该投资",
+                "هل يجب أن أستثمر",
+                "أستثمر",
+                "هل أشتري",
+                "اشتر لي",
+            ])
+            || t.word(&["morningstar", "rating", "ratings"])
+            || t.phrase(&["star rating", "stars"]))
+    {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
     // "Should I put my retirement money into F0012?": personal investment advice, which
     // no figure answers.
     if has_fund

@@ -1024,8 +1024,9 @@ fn the_low_end_of_a_ranking_without_its_noun_is_asked_back() {
     assert_eq!(ids(&r).len(), 3);
 }
 
-/// Active funds of the demo (NAV within 30 days of the latest NAV date, data.md) with
-/// their row of funds.csv.
+/// Active funds of the demo (data.md: inactive when the NAV ends more than 30 days
+/// before the latest NAV date; a fund without NAV rows has no end) with their row of
+/// funds.csv.
 fn active_funds() -> Vec<HashMap<String, String>> {
     let dir = demo().1.join("funds");
     let mut last: HashMap<String, String> = HashMap::new();
@@ -1040,7 +1041,7 @@ fn active_funds() -> Vec<HashMap<String, String>> {
     rows(&dir.join("funds.csv"))
         .into_iter()
         .filter(|r| {
-            last.get(&r["fund_code"]).is_some_and(|d| {
+            last.get(&r["fund_code"]).is_none_or(|d| {
                 let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
                 (as_of - d).num_days() <= 30
             })
@@ -1275,4 +1276,125 @@ fn calculation_steps_said_as_commands_and_every_store_ordering_more() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn screening_dialogues_keep_what_they_do_not_restate() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let funds = active_funds();
+    let num = |r: &HashMap<String, String>, k: &str| r[k].parse::<f64>().unwrap_or(f64::NAN);
+    let set = |a: &Answer| ids(a).into_iter().collect::<BTreeSet<_>>();
+    let of = |company: &str, category: Option<&str>| -> BTreeSet<String> {
+        funds
+            .iter()
+            .filter(|r| r["company"].starts_with(company))
+            .filter(|r| category.is_none_or(|c| r["category"] == c))
+            .map(|r| r["fund_code"].clone())
+            .collect()
+    };
+    // "Silver Pine's bond funds": the company's funds of that category.
+    let q = "Show me Silver Pine's bond funds.";
+    let r = ask(&a, q);
+    assert_eq!(r.status, Status::Answered, "{q}: {}", r.answer);
+    assert_eq!(
+        set(&r),
+        of("Silver Pine", Some("bond")),
+        "{q}: {}",
+        r.answer
+    );
+    // The company's funds, then "only the bond ones", then a count, then sorted by fee.
+    let mut state = State::default();
+    let r = a.ask("Show me all Silver Pine funds.", &mut state);
+    assert_eq!(set(&r), of("Silver Pine", None), "{}", r.answer);
+    let r = a.ask("Only the bond ones.", &mut state);
+    assert_eq!(set(&r), of("Silver Pine", Some("bond")), "{}", r.answer);
+    let r = a.ask("How many is that?", &mut state);
+    close(
+        r.value,
+        of("Silver Pine", Some("bond")).len() as f64,
+        "count",
+    );
+    let r = a.ask("And the cheapest of those?", &mut state);
+    let cheapest = funds
+        .iter()
+        .filter(|r| r["company"].starts_with("Silver Pine") && r["category"] == "bond")
+        .min_by(|x, y| {
+            num(x, "expense_ratio")
+                .partial_cmp(&num(y, "expense_ratio"))
+                .unwrap()
+        })
+        .map(|r| r["fund_code"].clone())
+        .unwrap();
+    assert_eq!(ids(&r), vec![cheapest], "{}", r.answer);
+    // A sort with no screen before it, and a comparison with nothing to compare: asked back.
+    for q in [
+        "Sort by 5-year Sharpe.",
+        "Compare them on 3-year volatility.",
+    ] {
+        let r = ask(&a, q);
+        assert_eq!(r.status, Status::Clarify, "{q}: {}", r.answer);
+        no_figure(&r, q);
+    }
+    // A launch-date condition no screen field holds: asked back, never dropped.
+    let q = "Which equity funds launched before 2020 have a 1-year return above 3%?";
+    let r = ask(&a, q);
+    assert_eq!(r.status, Status::Clarify, "{q}: {}", r.answer);
+    // "Compare the two" after two funds asked about one by one.
+    let mut state = State::default();
+    a.ask("expense ratio of F0011?", &mut state);
+    a.ask("And for F0012?", &mut state);
+    let r = a.ask("Compare the two on expense ratio.", &mut state);
+    assert_eq!(r.status, Status::Answered, "{}", r.answer);
+    assert_eq!(
+        set(&r),
+        BTreeSet::from(["F0011".to_string(), "F0012".to_string()]),
+        "{}",
+        r.answer
+    );
+}
+
+#[test]
+fn ranking_follow_ups_and_size_variants() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let kitchen = |s: &str| data.items[s].0 == "Kitchen Appliances";
+    let mut by_loc: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for (d, s, l, u) in &data.sales {
+        if d.as_str() >= "2026-05-01" && d.as_str() <= "2026-05-31" && kitchen(s) {
+            let e = by_loc.entry(l.clone()).or_default();
+            e.0 += u;
+            e.1 += u * data.items[s].3;
+        }
+    }
+    let mut units: Vec<(f64, String)> = by_loc.iter().map(|(l, v)| (v.0, l.clone())).collect();
+    units.sort_by(|x, y| y.partial_cmp(x).unwrap());
+    let mut revenue: Vec<(f64, String)> = by_loc.iter().map(|(l, v)| (v.1, l.clone())).collect();
+    revenue.sort_by(|x, y| y.partial_cmp(x).unwrap());
+    let mut state = State::default();
+    let r = a.ask(
+        "Which location sold the most Kitchen Appliances units in May 2026?",
+        &mut state,
+    );
+    assert_eq!(ids(&r), vec![units[0].1.clone()], "{}", r.answer);
+    let r = a.ask("And which sold the least?", &mut state);
+    assert_eq!(
+        ids(&r),
+        vec![units.last().unwrap().1.clone()],
+        "{}",
+        r.answer
+    );
+    let r = a.ask("Rank all of them by revenue instead.", &mut state);
+    let want: Vec<String> = revenue.iter().map(|(_, l)| l.clone()).collect();
+    assert_eq!(ids(&r), want, "{}", r.answer);
+    // "And the 4L one?" after the 5L air fryer: the brand's only 4L item is a rice
+    // cooker, another product, so it is not taken for the air fryer's variant.
+    let mut state = State::default();
+    a.ask(
+        "units of Zen Kitchen Air Fryer 5L sold in May 2026",
+        &mut state,
+    );
+    let r = a.ask("and the 4L one?", &mut state);
+    no_figure(&r, "the 4L one");
 }
