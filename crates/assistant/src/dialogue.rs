@@ -598,6 +598,36 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 scope.period = ps.period;
             }
         }
+        // "… hair dryers will Guangzhou sell?", "and Shanghai?", then "how many did Shanghai
+        // actually sell?": a question that names only a place keeps the conversation's one
+        // product, unless it says it is about everything.
+        let only_places = found.iter().all(|(k, _)| *k == Kind::Location)
+            && !found.is_empty()
+            && ambiguous.is_none();
+        let lower = draft.text.to_lowercase();
+        let everything = [
+            "total",
+            "all ",
+            "overall",
+            "altogether",
+            "everything",
+            "whole",
+            "every ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if is_retail(intent)
+            && is_retail(p.intent())
+            && only_places
+            && !global
+            && !everything
+            && draft.unknown_product.is_none()
+            && ps.skus.len() == 1
+            && ps.categories.is_empty()
+            && ps.brands.is_empty()
+        {
+            scope.skus = ps.skus.clone();
+        }
         if is_fund(intent)
             && is_fund(p.intent())
             && scope.funds.is_empty()
@@ -951,7 +981,24 @@ fn fund_window(draft: &Draft) -> Option<u32> {
             return Some(k);
         }
     }
-    None
+    // 近三年呢？ / وماذا عن خمس سنوات؟
+    let lower = draft.text.to_lowercase();
+    [
+        ("近一年", 1),
+        ("近1年", 1),
+        ("近三年", 3),
+        ("近3年", 3),
+        ("近五年", 5),
+        ("近5年", 5),
+        ("سنة واحدة", 1),
+        ("ثلاث سنوات", 3),
+        ("3 سنوات", 3),
+        ("خمس سنوات", 5),
+        ("5 سنوات", 5),
+    ]
+    .iter()
+    .find(|(m, _)| lower.contains(m))
+    .map(|(_, k)| *k)
 }
 
 fn apply_followup(
@@ -1107,6 +1154,18 @@ fn apply_followup(
         } => {
             if draft.min_days.is_some() {
                 *min_days_of_cover = draft.min_days;
+            }
+        }
+        Plan::FundCompare { metrics, .. } => {
+            // "And over 5 years?" after a comparison: each windowed figure over 5 years.
+            if let Some(k) = window {
+                for m in metrics.iter_mut() {
+                    if let Some((base, w)) = m.rsplit_once('_') {
+                        if w.ends_with('y') && w[..w.len() - 1].parse::<u32>().is_ok() {
+                            *m = format!("{base}_{k}y");
+                        }
+                    }
+                }
             }
         }
         Plan::FundMetric { metric, .. } => {

@@ -929,7 +929,7 @@ fn join_ranges(w: &[&str], spans: &[(usize, usize, usize)], d: &mut Dates) {
 
 /// A number at the start of `s`: ASCII digits, or Chinese numerals up to twelve
 /// (一 … 十二, 两). The value and its length in bytes.
-fn zh_number(s: &str) -> Option<(u32, usize)> {
+pub(crate) fn zh_number(s: &str) -> Option<(u32, usize)> {
     let digits: String = s.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() {
         return digits.parse().ok().map(|n| (n, digits.len()));

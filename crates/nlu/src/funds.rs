@@ -113,6 +113,7 @@ const BASES_ZH_AR: &[(&str, &str, bool)] = &[
     ("费率", "expense_ratio", false),
     ("规模", "aum", false),
     ("管理费", "expense_ratio", false),
+    ("مصروفات", "expense_ratio", false),
     ("شارب", "sharpe", true),
     ("سورتينو", "sortino", true),
     ("كالمار", "calmar", true),
@@ -1085,17 +1086,11 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             });
         }
     }
+    // 前三, 前5, 前两名 (not 前天)
     if let Some(pos) = t.lower.find('前') {
         let after = &t.lower[pos + '前'.len_utf8()..];
-        if let Some(n) = after.chars().next().and_then(|c| {
-            c.to_digit(10).or_else(|| {
-                "零一二三四五六七八九十"
-                    .chars()
-                    .position(|z| z == c)
-                    .map(|p| p as u32)
-            })
-        }) {
-            if n > 0 {
+        if let Some((n, _)) = crate::dates::zh_number(after) {
+            if n > 0 && n < 1000 {
                 d.limit = Some(n as usize);
             }
         }
