@@ -1398,3 +1398,37 @@ fn ranking_follow_ups_and_size_variants() {
     let r = a.ask("and the 4L one?", &mut state);
     no_figure(&r, "the 4L one");
 }
+
+#[test]
+fn short_follow_ups_in_other_languages_and_places_keep_the_product() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    // 近三年呢？ after a 1-year Sharpe: the same fund, 3 years.
+    let mut state = State::default();
+    let r = a.ask("F0011近一年夏普比率是多少？", &mut state);
+    assert!(matches!(&r.plan, Some(Plan::FundMetric { metric, .. }) if metric == "sharpe_1y"));
+    let r = a.ask("近三年呢？", &mut state);
+    assert!(
+        matches!(&r.plan, Some(Plan::FundMetric { metric, scope }) if metric == "sharpe_3y" && scope.funds == vec!["F0011".to_string()]),
+        "{}",
+        r.answer
+    );
+    // A question naming only a place keeps the one product talked about …
+    let mut state = State::default();
+    a.ask("How many SKU-20009 did Beijing sell in April 2026?", &mut state);
+    let r = a.ask("how many did Shanghai sell in April 2026?", &mut state);
+    let want = data
+        .sum("2026-04-01", "2026-04-30", |s, l| s == "SKU-20009" && l == "WH-SH")
+        .0;
+    close(r.value, want, "Shanghai, the same product");
+    // … unless it speaks of everything.
+    let r = a.ask(
+        "Total units sold across every product in Shanghai in April 2026",
+        &mut state,
+    );
+    let want = data
+        .sum("2026-04-01", "2026-04-30", |_, l| l == "WH-SH")
+        .0;
+    close(r.value, want, "Shanghai, everything");
+}
