@@ -517,6 +517,7 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 || draft.ranking.is_some()
                 || fund_change
                 || draft.low_end.is_some()
+                || draft.growth_base.is_some()
                 || draft.all_locations
                 || (draft.least
                     && matches!(
@@ -981,6 +982,24 @@ fn fund_window(draft: &Draft) -> Option<u32> {
             return Some(k);
         }
     }
+    // "and over 5?", "what about 1?": a window said as a bare number.
+    let rest: Vec<&&str> = w
+        .iter()
+        .filter(|x| {
+            !matches!(
+                **x,
+                "and" | "over" | "for" | "the" | "what" | "about" | "how" | "then" | "now"
+            )
+        })
+        .collect();
+    if let [x] = rest.as_slice() {
+        match **x {
+            "1" | "one" => return Some(1),
+            "3" | "three" => return Some(3),
+            "5" | "five" => return Some(5),
+            _ => {}
+        }
+    }
     // 近三年呢？ / وماذا عن خمس سنوات؟
     let lower = draft.text.to_lowercase();
     [
@@ -1007,6 +1026,7 @@ fn apply_followup(
     found: &[(Kind, Vec<String>)],
     window: Option<u32>,
 ) {
+    let period_before = plan.scope().period;
     {
         let scope = plan.scope_mut();
         let previous_period = scope.period;
@@ -1059,7 +1079,9 @@ fn apply_followup(
             growth_from,
             ..
         } => {
-            if let Some(m) = draft.sales_measure {
+            // "as a share of everything Guangzhou sold?" after revenue: still revenue
+            // (only a measure said changes it, not the default).
+            if let Some(m) = draft.sales_measure.filter(|_| draft.measure_said) {
                 *measure = m;
             }
             // A new period or a year-ago comparison replaces a growth between two periods.
@@ -1067,6 +1089,14 @@ fn apply_followup(
                 *growth_from = draft.growth_from;
             } else if !draft.dates.periods.is_empty() || draft.year_ago || draft.yoy {
                 *growth_from = None;
+            }
+            // "… compare with May last year, as growth?": the period shown over that one.
+            if let (Some(base), Some(p)) = (draft.growth_base, period_before) {
+                if base == p.year_before() {
+                    *yoy = true;
+                } else if base != p {
+                    *growth_from = Some(base);
+                }
             }
             // "YoY?"
             *yoy = *yoy || draft.yoy;

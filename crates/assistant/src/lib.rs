@@ -418,7 +418,16 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
         text.to_string()
     };
     let text = text.as_str();
+    // "And over 5?" after a fund's 3-year Sharpe asks for another window, not for the
+    // figure divided by 5: a leading operator continues only a calculation.
+    let names_previous = {
+        let lower = text.to_lowercase();
+        ["that", "it", "result", "this", "answer"]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+    };
     match abacus_calc::calculate(text, previous.as_ref())? {
+        Ok(c) if c.expr.uses_previous() && !after_calc && !names_previous => None,
         Ok(c) => {
             let value = c.value.to_f64();
             let exact = c.value.is_exact() && c.value.is_terminating();

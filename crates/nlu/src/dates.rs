@@ -627,6 +627,40 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     ),
                 }
             }
+            // "between 1 and 10 March 2026", "from 3 to 9 May": days of one month.
+            ["between" | "from", d1, "and" | "to" | "-" | "through" | "until" | "till", d2, m, ..]
+                if month_of(m).is_some()
+                    && m.len() >= 3
+                    && [d1, d2].iter().all(|x| {
+                        x.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                            .parse::<u32>()
+                            .is_ok_and(|v| (1..=31).contains(&v))
+                    }) =>
+            {
+                let day = |x: &str| -> u32 {
+                    x.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .parse()
+                        .unwrap_or(1)
+                };
+                let (a, b) = (day(d1), day(d2));
+                let mo = month_of(m).unwrap_or(1);
+                let (y, k) = match year_after(rest, 5, as_of) {
+                    Some((y, n)) => (y, 5 + n),
+                    None => (latest_ended(as_of, |y| month_range(y, mo)).start.year(), 5),
+                };
+                match (
+                    NaiveDate::from_ymd_opt(y, mo, a),
+                    NaiveDate::from_ymd_opt(y, mo, b),
+                ) {
+                    (Some(start), Some(end)) if start <= end => {
+                        take(&mut d, k, Some(Period { start, end }))
+                    }
+                    _ => {
+                        d.invalid = Some(rest[..k].join(" "));
+                        k
+                    }
+                }
+            }
             // "1 July 2025", "31st December": a day before its month.
             [dd, m, ..]
                 if month_of(m).is_some()
@@ -768,6 +802,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                                 | "for"
                                 | "during"
                                 | "year"
+                                | "calendar"
                                 | "fy"
                                 | "with"
                                 | "vs"
@@ -1377,6 +1412,14 @@ mod tests {
             r("2025-07-01", "2025-12-31")
         );
         assert_eq!(one("on 3 March 2026"), r("2026-03-03", "2026-03-03"));
+        assert_eq!(
+            one("sold between 1 and 10 March 2026"),
+            r("2026-03-01", "2026-03-10")
+        );
+        assert_eq!(
+            one("revenue for calendar 2025"),
+            r("2025-01-01", "2025-12-31")
+        );
         assert_eq!(one("qty last wk"), r("2026-06-23", "2026-06-29"));
         assert_eq!(
             one("between 2025-03-01 and 2025-03-15"),

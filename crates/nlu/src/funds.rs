@@ -86,6 +86,7 @@ const BASES: &[(&[&str], &str, bool)] = &[
             "return",
             "returns",
             "returned",
+            "returning",
             "performance",
             "gain",
             "yield",
@@ -435,7 +436,15 @@ fn number_at(w: &[&str], i: usize) -> Option<f64> {
 
 fn comparator(w: &[&str], i: usize) -> Option<(Cmp, usize)> {
     let two = (w[i], w.get(i + 1).copied().unwrap_or(""));
+    let third = w.get(i + 2).copied().unwrap_or("");
     Some(match two {
+        // "at or below 0.26%", "at or above 5%"
+        ("at", "or") if matches!(third, "below" | "under" | "less" | "lower") => {
+            (Cmp::Le, 3 + usize::from(w.get(i + 3) == Some(&"than")))
+        }
+        ("at", "or") if matches!(third, "above" | "over" | "more" | "higher") => {
+            (Cmp::Ge, 3 + usize::from(w.get(i + 3) == Some(&"than")))
+        }
         ("at", "least") | ("no", "less") | ("not", "below") => {
             (Cmp::Ge, 2 + usize::from(w.get(i + 2) == Some(&"than")))
         }
@@ -491,7 +500,12 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         }
         let after = w.get(a).copied();
         let before = m.span.0.checked_sub(1).and_then(|i| w.get(i)).copied();
-        let plural = matches!(after, Some("funds" | "products" | "offerings" | "ones"))
+        // "How many QDII funds does Summit Peak run?": the company's funds.
+        let runs = matches!(before, Some("does" | "do"))
+            && matches!(after, Some("run" | "manage" | "offer" | "have" | "sell"))
+            && w[..m.span.0].contains(&"funds");
+        let plural = runs
+            || matches!(after, Some("funds" | "products" | "offerings" | "ones"))
             || (matches!(before, Some("from" | "by" | "of" | "at"))
                 && w[..m.span.0].contains(&"funds"));
         // "money market funds", "gold funds": a kind of fund, not a fund family.
@@ -677,8 +691,10 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
 
     // Filters: <metric> <comparator> <number>, "between a and b", and risk wording.
+    let mut read_to = 0;
     for i in 0..w.len() {
-        if let Some((cmp, len)) = comparator(w, i) {
+        if let Some((cmp, len)) = comparator(w, i).filter(|_| i >= read_to) {
+            read_to = i + len;
             let Some(value) = number_at(w, i + len) else {
                 continue;
             };
@@ -753,9 +769,9 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
                 }
             }
         }
-        // "risk level 2 or below", "risk 3 or higher"
+        // "risk level 2 or below", "risk 3 or higher", "a risk rating of 5"
         if w[i] == "risk" {
-            let k = if w
+            let mut k = if w
                 .get(i + 1)
                 .is_some_and(|n| *n == "level" || *n == "rating")
             {
@@ -763,6 +779,11 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             } else {
                 i + 1
             };
+            if w.get(k)
+                .is_some_and(|x| matches!(*x, "of" | "is" | "=" | "at"))
+            {
+                k += 1;
+            }
             if let Some(n) = w.get(k).and_then(|x| x.parse::<f64>().ok()) {
                 let cmp = match (w.get(k + 1).copied(), w.get(k + 2).copied()) {
                     (Some("or"), Some("below" | "lower" | "less" | "under")) => Cmp::Le,
@@ -1040,7 +1061,8 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         }
     } else if let Some(i) = t.find_phrase(&["does", "do"]) {
         if let Some(j) = (i + 1..w.len()).find(|&j| w[j] == "manage" || w[j] == "run") {
-            if j > i + 1 && j - i <= 4 {
+            let company = linked.of(Kind::Fund).any(|m| m.span.0 == i + 1);
+            if j > i + 1 && j - i <= 4 && !company {
                 d.managers.push(w[i + 1..j].join(" "));
             }
         }
@@ -1097,7 +1119,46 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     }
     // 夏普比率最高的5只债券基金, أعلى عائد: a superlative of a Chinese or Arabic metric.
     if d.sort.is_empty() {
-        if let Some((_, f)) = metrics.iter().find(|(p, _)| *p >= w.len()) {
+        // The metric written closest before the superlative (费率低于0.4%…收益最高: the return).
+        let sup_at = [
+            "最高",
+            "最大",
+            "最多",
+            "最好",
+            "最低",
+            "最小",
+            "最少",
+            "أعلى",
+            "أفضل",
+            "أقل",
+            "أدنى",
+            "الأكبر",
+            "أكبر",
+        ]
+        .iter()
+        .filter_map(|m| t.lower.find(m))
+        .min();
+        let zh_metrics: Vec<&(usize, String)> =
+            metrics.iter().filter(|(p, _)| *p >= w.len()).collect();
+        // Chinese puts the superlative after its metric, Arabic before it.
+        let arabic = t
+            .lower
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let chosen = sup_at
+            .and_then(|s| {
+                if arabic {
+                    zh_metrics.iter().find(|(p, _)| *p - w.len() > s).copied()
+                } else {
+                    zh_metrics
+                        .iter()
+                        .filter(|(p, _)| *p - w.len() < s)
+                        .last()
+                        .copied()
+                }
+            })
+            .or_else(|| zh_metrics.first().copied());
+        if let Some((_, f)) = chosen {
             let any = |l: &[&str]| l.iter().any(|x| t.lower.contains(x));
             // "best" is the field's better end (the lowest volatility); "highest" is high.
             let desc = if any(&["最好", "أفضل", "الأفضل"]) {

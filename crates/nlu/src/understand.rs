@@ -75,6 +75,11 @@ pub struct Draft {
     pub low_end: Option<usize>,
     /// "And which sold the least?": the low end of the previous ranking.
     pub least: bool,
+    /// A sales measure was said ("revenue", "units", "how many"), not defaulted.
+    pub measure_said: bool,
+    /// "How does that compare with May last year, as growth?": the one period named is
+    /// the base of a growth of the conversation's period.
+    pub growth_base: Option<crate::dates::Period>,
     /// "Rank all four by revenue instead": the previous ranking again, every entry.
     pub rank_again: bool,
     /// Capitalised words that look like a name but fit nothing in the data.
@@ -1163,7 +1168,8 @@ fn periods_left_over(d: &Draft, dates: &Dates) -> Option<String> {
 fn growth_without_basis(t: &Text<'_>, d: &Draft) -> Option<String> {
     ((t.word(GROWTH_WORDS) || t.word(&["trend", "trends", "trending"]))
         && !d.yoy
-        && d.growth_from.is_none())
+        && d.growth_from.is_none()
+        && d.growth_base.is_none())
     .then(|| {
         "growth that names nothing to compare with (growth is computed against the same period a year earlier: say \"vs the same month last year\")".to_string()
     })
@@ -1769,6 +1775,25 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             d.yoy = false;
         }
     }
+    // "How does Guangzhou's figure compare with May last year, as growth?": one period,
+    // named as what to compare with, and a word of growth: the base of the growth of
+    // the period the conversation is about.
+    if !d.yoy
+        && d.growth_from.is_none()
+        && dates.periods.len() == 1
+        && (t.word(GROWTH_WORDS) || t.phrase(&["as growth", "as a growth", "percentage change"]))
+        && t.phrase(&[
+            "compare with",
+            "compared with",
+            "compare to",
+            "compared to",
+            "versus",
+            "vs",
+            "against",
+        ])
+    {
+        d.growth_base = dates.periods.pop();
+    }
     // "growth vs last year, over the last 4 weeks": last year is the comparison, not the period.
     if d.yoy && dates.periods.len() >= 2 {
         let last_year = crate::dates::Period {
@@ -1897,7 +1922,8 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "how many days will",
     ]) {
         Some(StockMeasure::DaysOfCover)
-    } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额"])) && stock
+    } else if (t.word(&["value", "worth", "valued"]) || t.contains(&["价值", "金额", "قيمة"]))
+        && stock
     {
         // "at retail prices", "selling prices", "at retail", "shelf price": the unit price.
         let at_price = t.phrase(&[
@@ -1918,8 +1944,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             "at retail",
             "sale price",
             "sale prices",
-        ]) || t.word(&["price", "prices", "priced", "msrp"]);
-        if at_price && !t.word(&["cost", "costs", "costed"]) {
+        ]) || t.word(&["price", "prices", "priced", "msrp"])
+            || t.contains(&["售价", "零售价", "سعر البيع", "سعر التجزئة"]);
+        let at_cost = t.word(&["cost", "costs", "costed"]) || t.contains(&["成本", "التكلفة"]);
+        if at_price && !at_cost {
             Some(StockMeasure::ValueAtPrice)
         } else {
             Some(StockMeasure::ValueAtCost)
@@ -2050,6 +2078,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             "cheapest distribution",
         ]))
         // "what's the least we can spend getting tea to all nine stores?"
+        || (t.phrase(&["cheapest way", "cheapest plan", "lowest cost", "least cost"])
+            && t.word(&["bill", "spend", "total", "cost"])
+            && t.word(&["store", "stores", "demand", "customers", "network"]))
         || (t.phrase(&["least we can spend", "least we could spend", "minimum we can spend", "spend the least"])
             && t.word(&["stores", "customers", "network", "deliver", "delivering", "getting", "supply"]))
         // ما هي أقل تكلفة إجمالية لخطة التوزيع المثلى؟ / 最优配送方案的总成本
@@ -2177,6 +2208,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             d.stock_measure = Some(StockMeasure::ValueAtCost);
         }
     }
+    d.measure_said = d.sales_measure.is_some() || t.phrase(&["how many"]);
     if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
         d.sales_measure = Some(SalesMeasure::Units);
     }
@@ -2219,6 +2251,22 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         d.out_of_scope = true;
         d.intent = None;
     }
+    // "What will the CSI 300 index close at next Friday?": market levels are not in the data.
+    if full_text.word(&["close", "closes", "closing", "level", "points"])
+        && full_text.word(&[
+            "index", "csi", "sse", "nasdaq", "hang", "s&p", "dow", "nikkei", "ftse",
+        ])
+        && full_text.phrase(&[
+            "close at",
+            "closing level",
+            "index level",
+            "will the",
+            "points",
+        ])
+    {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
     // "How many units did JD.com sell?": another company's figures, not in the data.
     if t.words.iter().any(|w| {
         [".com", ".cn", ".net", ".org", ".io"]
@@ -2250,7 +2298,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
                 "هل أشتري",
                 "اشتر لي",
             ])
-            || t.word(&["morningstar", "rating", "ratings"])
+            // (a "risk rating" is the risk level)
+            || t.word(&["morningstar"])
+            || (t.word(&["rating", "ratings"]) && !t.word(&["risk"]))
             || t.phrase(&["star rating", "stars"]))
     {
         d.out_of_scope = true;
@@ -2322,8 +2372,13 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             | "instead"
             | "ok"
             | "okay"
+            | "as"
     ) && (words.len() <= 9
         || t.phrase(&[
+            "as a share",
+            "as a percentage",
+            "as a proportion",
+            "as a fraction",
             "what about",
             "how about",
             "and for",
@@ -2333,6 +2388,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         ]))
         || t.contains(&["那", "呢"])
         || words.len() <= 4;
+    // "How does that compare with May last year, as growth?" speaks of the last answer.
+    if d.growth_base.is_some() {
+        d.followup = true;
+    }
     d.narrows = t.word(&["only", "just"]) || t.contains(&["只"]);
     d.all_locations = t.phrase(&[
         "in total",

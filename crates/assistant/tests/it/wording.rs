@@ -1416,10 +1416,15 @@ fn short_follow_ups_in_other_languages_and_places_keep_the_product() {
     );
     // A question naming only a place keeps the one product talked about …
     let mut state = State::default();
-    a.ask("How many SKU-20009 did Beijing sell in April 2026?", &mut state);
+    a.ask(
+        "How many SKU-20009 did Beijing sell in April 2026?",
+        &mut state,
+    );
     let r = a.ask("how many did Shanghai sell in April 2026?", &mut state);
     let want = data
-        .sum("2026-04-01", "2026-04-30", |s, l| s == "SKU-20009" && l == "WH-SH")
+        .sum("2026-04-01", "2026-04-30", |s, l| {
+            s == "SKU-20009" && l == "WH-SH"
+        })
         .0;
     close(r.value, want, "Shanghai, the same product");
     // … unless it speaks of everything.
@@ -1427,8 +1432,86 @@ fn short_follow_ups_in_other_languages_and_places_keep_the_product() {
         "Total units sold across every product in Shanghai in April 2026",
         &mut state,
     );
-    let want = data
-        .sum("2026-04-01", "2026-04-30", |_, l| l == "WH-SH")
-        .0;
+    let want = data.sum("2026-04-01", "2026-04-30", |_, l| l == "WH-SH").0;
     close(r.value, want, "Shanghai, everything");
+}
+
+#[test]
+fn comparisons_shares_and_conditions_said_in_passing() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    let funds = active_funds();
+    let num = |r: &HashMap<String, String>, k: &str| r[k].parse::<f64>().unwrap_or(f64::NAN);
+    // "as a share of everything Beijing sold" after a revenue figure: still revenue.
+    let stationery = |s: &str| data.items[s].0 == "Stationery";
+    let (_, part) = data.sum("2026-05-01", "2026-05-31", |s, l| {
+        stationery(s) && l == "WH-BJ"
+    });
+    let (_, whole) = data.sum("2026-05-01", "2026-05-31", |_, l| l == "WH-BJ");
+    let mut state = State::default();
+    a.ask("stationery revenue in beijing in May 2026?", &mut state);
+    let r = a.ask(
+        "as a share of everything Beijing sold in May 2026?",
+        &mut state,
+    );
+    close(r.value, part / whole, "share of revenue");
+    // "… compare with May last year, as growth?": the figure shown over May 2025.
+    let units = |from: &str, to: &str| {
+        data.sum(from, to, |s, l| s == "SKU-20009" && l == "WH-SH")
+            .0
+    };
+    let mut state = State::default();
+    a.ask(
+        "How many SKU-20009 did Shanghai sell in May 2026?",
+        &mut state,
+    );
+    let r = a.ask(
+        "How does that figure compare with May last year, as growth?",
+        &mut state,
+    );
+    let (this, last) = (
+        units("2026-05-01", "2026-05-31"),
+        units("2025-05-01", "2025-05-31"),
+    );
+    close(r.value, (this - last) / last, "growth against May 2025");
+    // "and over 5?" after a 3-year figure is the 5-year figure, never a division.
+    let mut state = State::default();
+    a.ask("3-year volatility of F0011", &mut state);
+    let r = a.ask("and over 5?", &mut state);
+    assert!(
+        matches!(&r.plan, Some(Plan::FundMetric { metric, .. }) if metric == "volatility_5y"),
+        "{}",
+        r.answer
+    );
+    // "at or below 0.5%": the limit itself included.
+    let want: BTreeSet<String> = funds
+        .iter()
+        .filter(|r| r["category"] == "bond" && num(r, "expense_ratio") <= 0.005)
+        .map(|r| r["fund_code"].clone())
+        .collect();
+    let r = ask(&a, "bond funds with fees at or below 0.5%");
+    assert_eq!(
+        ids(&r).into_iter().collect::<BTreeSet<_>>(),
+        want,
+        "{}",
+        r.answer
+    );
+    // "a risk rating of 5": the risk level.
+    let fives = funds.iter().filter(|r| r["risk_level"] == "5").count();
+    let r = ask(&a, "how many funds carry the top risk rating of 5?");
+    close(r.value, fives as f64, "risk rating 5");
+    // Stock value at cost, asked in Arabic.
+    let cost: f64 = data
+        .inventory
+        .iter()
+        .filter(|(_, l, _)| l == "WH-BJ")
+        .map(|(s, _, u)| u * data.items[s].2)
+        .sum();
+    let r = ask(&a, "ما هي قيمة المخزون في مستودع بكين بسعر التكلفة؟");
+    assert!(
+        (r.value.unwrap() - cost).abs() < 1e-6 * cost,
+        "{} vs {cost}",
+        r.answer
+    );
 }
