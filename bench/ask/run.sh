@@ -8,7 +8,7 @@
 #   SETS="eval/own.jsonl" MODES=full bench/ask/run.sh
 #
 # Sets: ../shared/eval/dev.jsonl and dev_network.jsonl (when ../shared is present)
-# and the project's own sets under eval/ (own, fresh, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8). Needs the models (scripts/setup-models.sh).
+# and the project's own sets under eval/ (own, fresh, paraphrases, heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9). Needs the models (scripts/setup-models.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -27,7 +27,7 @@ if [ -z "${SETS:-}" ]; then
   for s in "$shared/eval/dev.jsonl" "$shared/eval/dev_network.jsonl" "$root/eval/own.jsonl" \
     "$root/eval/fresh/fresh.jsonl" "$root/eval/models/paraphrases.jsonl" \
     "$root/eval/heldout/heldout.jsonl" "$root/eval/heldout2/heldout2.jsonl" \
-    "$root/eval/heldout3/heldout3.jsonl" "$root/eval/heldout4/heldout4.jsonl" "$root/eval/heldout5/heldout5.jsonl" "$root/eval/heldout6/heldout6.jsonl" "$root/eval/heldout7/heldout7.jsonl" "$root/eval/heldout8/heldout8.jsonl"; do
+    "$root/eval/heldout3/heldout3.jsonl" "$root/eval/heldout4/heldout4.jsonl" "$root/eval/heldout5/heldout5.jsonl" "$root/eval/heldout6/heldout6.jsonl" "$root/eval/heldout7/heldout7.jsonl" "$root/eval/heldout8/heldout8.jsonl" "$root/eval/heldout9/heldout9.jsonl"; do
     [ -f "$s" ] && SETS="$SETS $s"
   done
 fi

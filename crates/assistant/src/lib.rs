@@ -388,6 +388,20 @@ fn calculate(text: &str, state: &State) -> Option<Answer> {
             cleaned.replace_range(pos..pos + filler.len(), "");
         }
     }
+    // "15% of 8640, plus 120": a comma between words is a pause, not a number's separator.
+    let cleaned: String = {
+        let chars: Vec<char> = cleaned.chars().collect();
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| {
+                **c != ','
+                    || (i.checked_sub(1).is_some_and(|j| chars[j].is_ascii_digit())
+                        && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+            })
+            .map(|(_, c)| *c)
+            .collect()
+    };
     let text = cleaned.as_str();
     let plan = |expression: String| Plan::Calculate {
         scope: Default::default(),

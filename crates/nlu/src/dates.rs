@@ -122,6 +122,16 @@ fn year_range(y: i32) -> Period {
     }
 }
 
+/// The year of a day named without one ("March 8", "1 July"): this year's if it is
+/// before the as-of date, else last year's.
+fn year_of_day(as_of: Date, month: u32, day: u32) -> i32 {
+    if (month, day) < (as_of.month(), as_of.day()) {
+        as_of.year()
+    } else {
+        as_of.year() - 1
+    }
+}
+
 /// "The last N months": the N whole calendar months before the as-of date's month.
 fn last_months(as_of: Date, n: i32) -> Period {
     let months = as_of.year() * 12 + as_of.month0() as i32 - n;
@@ -680,14 +690,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                 let mo = month_of(m).unwrap_or(1);
                 let (y, k) = match year_after(rest, 2, as_of) {
                     Some((y, n)) => (y, 2 + n),
-                    None => (
-                        if (mo, day) < (as_of.month(), as_of.day()) {
-                            as_of.year()
-                        } else {
-                            as_of.year() - 1
-                        },
-                        2,
-                    ),
+                    None => (year_of_day(as_of, mo, day), 2),
                 };
                 match NaiveDate::from_ymd_opt(y, mo, day) {
                     Some(date) => take(
@@ -716,14 +719,7 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                         let day: u32 = rest[1].parse().unwrap_or(1);
                         let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
                             Some(y) => (y, 3),
-                            None => (
-                                if (mo, day) < (as_of.month(), as_of.day()) {
-                                    as_of.year()
-                                } else {
-                                    as_of.year() - 1
-                                },
-                                2,
-                            ),
+                            None => (year_of_day(as_of, mo, day), 2),
                         };
                         match NaiveDate::from_ymd_opt(y, mo, day) {
                             Some(date) => take(

@@ -366,6 +366,12 @@ fn attributes_in(t: &Text<'_>, linked: &Linked) -> Vec<(usize, String)> {
         if matches!(w[i], "big" | "large") && prev == Some("how") {
             out.push((i, "aum".to_string()));
         }
+        // "how much money does it manage?": AUM.
+        if matches!(w[i], "manage" | "manages" | "hold" | "holds" | "oversee")
+            && t.phrase(&["how much", "how big", "how large"])
+        {
+            out.push((i, "aum".to_string()));
+        }
         // "which manage more than 1,000 million", "funds holding over 5 billion": AUM.
         if matches!(
             w[i],
@@ -462,6 +468,28 @@ fn comparator(w: &[&str], i: usize) -> Option<(Cmp, usize)> {
     })
 }
 
+/// Words that name a kind of fund ("money market", "bond", "index", "gold").
+fn is_kind_word(x: &str) -> bool {
+    matches!(
+        x,
+        "money"
+            | "market"
+            | "cash"
+            | "bond"
+            | "bonds"
+            | "equity"
+            | "stock"
+            | "mixed"
+            | "index"
+            | "qdii"
+            | "commodity"
+            | "gold"
+            | "etf"
+            | "hybrid"
+            | "balanced"
+    )
+}
+
 pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     let w = &t.words;
     let mut d = FundDraft::default();
@@ -477,25 +505,7 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
     for m in linked.of(Kind::Fund) {
         // "Phoenix Rise bond funds": kinds of fund may stand between the name and "funds".
         let mut a = m.span.1;
-        while w.get(a).is_some_and(|x| {
-            matches!(
-                *x,
-                "bond"
-                    | "bonds"
-                    | "equity"
-                    | "stock"
-                    | "index"
-                    | "mixed"
-                    | "qdii"
-                    | "commodity"
-                    | "money"
-                    | "market"
-                    | "hybrid"
-                    | "balanced"
-                    | "gold"
-                    | "cash"
-            )
-        }) {
+        while w.get(a).is_some_and(|x| is_kind_word(x)) {
             a += 1;
         }
         let after = w.get(a).copied();
@@ -509,54 +519,16 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
             || (matches!(before, Some("from" | "by" | "of" | "at"))
                 && w[..m.span.0].contains(&"funds"));
         // "money market funds", "gold funds": a kind of fund, not a fund family.
-        let kind_words = w[m.span.0..m.span.1].iter().any(|x| {
-            matches!(
-                *x,
-                "money"
-                    | "market"
-                    | "cash"
-                    | "bond"
-                    | "bonds"
-                    | "equity"
-                    | "stock"
-                    | "mixed"
-                    | "index"
-                    | "qdii"
-                    | "commodity"
-                    | "gold"
-                    | "etf"
-                    | "hybrid"
-                    | "balanced"
-            )
-        });
+        let kind_words = w[m.span.0..m.span.1].iter().any(|x| is_kind_word(x));
         if m.ids.len() >= 2 && !m.by_id && plural && !kind_words && d.family.is_empty() {
             d.family = m.ids.clone();
             d.fund_count -= 1;
         } else if m.ids.len() >= 2 && !m.by_id && plural && kind_words {
             // "the money market funds": the category (read below), not one fund to ask
             // about; "Phoenix Rise bond funds": the company's funds of that category.
-            let kind_only = w[m.span.0..m.span.1].iter().all(|x| {
-                matches!(
-                    *x,
-                    "money"
-                        | "market"
-                        | "cash"
-                        | "bond"
-                        | "bonds"
-                        | "equity"
-                        | "stock"
-                        | "mixed"
-                        | "index"
-                        | "qdii"
-                        | "commodity"
-                        | "gold"
-                        | "etf"
-                        | "hybrid"
-                        | "balanced"
-                        | "the"
-                        | "a"
-                )
-            });
+            let kind_only = w[m.span.0..m.span.1]
+                .iter()
+                .all(|x| is_kind_word(x) || matches!(*x, "the" | "a"));
             if kind_only || !d.family.is_empty() {
                 d.kind_names.push(m.ids.clone());
             } else {

@@ -399,7 +399,10 @@ pub fn parse_edits(
         "shutdown",
         "decommission",
     ]);
+    // "keep Central Packing running as well"
     let open = t.phrase(&["keep open", "stay open", "remain open", "kept open"])
+        || (t.word(&["keep", "kept", "keeping"])
+            && t.word(&["running", "operating", "open", "going"]))
         || (t.word(&["open", "reopen", "opened"]) && !close);
     if (close || open) && !t.phrase(&["fixed cost"]) {
         let targets: Vec<String> = if facilities.is_empty()

@@ -348,6 +348,10 @@ pub const NOT_IN_DATA_WORDS: &[&str] = &[
     "electricity",
     "parking",
     "forklifts",
+    "competitor",
+    "competitors",
+    "rival",
+    "rivals",
 ];
 
 pub const OUT_OF_SCOPE_WORDS: &[&str] = &[

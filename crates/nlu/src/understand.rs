@@ -1865,6 +1865,10 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
         "skus with at least one sale",
         "many skus had a sale",
         "distinct products",
+        "different products",
+        "distinct items",
+        "different items",
+        "at least one of",
     ]) {
         Some(SalesMeasure::SkusSold)
     } else if revenue {
@@ -2153,7 +2157,9 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     }
     d.also =
         t.word(&["also", "too", "additionally", "furthermore"]) || t.phrase(&["as well", "on top"]);
-    d.intent = if d.funds.strong || (has_fund && !(sales || stock)) {
+    // "and how much money does it manage?": a fund's assets, not revenue.
+    let manages_money = t.word(&["manage", "manages"]) && t.phrase(&["how much"]);
+    d.intent = if d.funds.strong || manages_money || (has_fund && !(sales || stock)) {
         Some(d.funds.intent())
     } else if network && (network_strong || !(sales || stock || forecast)) {
         if d.what_if || !d.network_edits.is_empty() || network_change_words(&t) {
@@ -2212,10 +2218,17 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     if d.intent == Some(Intent::SalesHistory) && d.sales_measure.is_none() {
         d.sales_measure = Some(SalesMeasure::Units);
     }
-    d.out_of_scope = d.intent.is_none()
-        && (t.word(OUT_OF_SCOPE_WORDS)
-            || t.contains(OUT_OF_SCOPE_ZH_AR)
-            || t.words.iter().any(|w| NOT_IN_DATA_WORDS.contains(w)));
+    d.out_of_scope =
+        d.intent.is_none() && (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR));
+    // Facts the data does not hold (competitors, employees): whatever else is asked.
+    if full_text
+        .words
+        .iter()
+        .any(|w| NOT_IN_DATA_WORDS.contains(w))
+    {
+        d.out_of_scope = true;
+        d.intent = None;
+    }
     if (t.word(OUT_OF_SCOPE_WORDS) || t.contains(OUT_OF_SCOPE_ZH_AR))
         && t.phrase(&["buy", "price", "shares", "stock price"])
         && !has_fund

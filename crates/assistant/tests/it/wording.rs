@@ -1515,3 +1515,38 @@ fn comparisons_shares_and_conditions_said_in_passing() {
         r.answer
     );
 }
+
+#[test]
+fn counts_of_products_assets_managed_and_pauses_in_sums() {
+    let ds = open_demo();
+    let a = rules_assistant(&ds);
+    let data = csv_data();
+    // "how many different products did Beijing sell at least one of": SKUs, not units.
+    let skus: BTreeSet<&String> = data
+        .sales
+        .iter()
+        .filter(|(d, _, l, u)| d == "2025-11-11" && l == "WH-BJ" && *u > 0.0)
+        .map(|(_, s, _, _)| s)
+        .collect();
+    let q = "How many different products did Beijing sell at least one of on Double 11 last year?";
+    close(ask(&a, q).value, skus.len() as f64, q);
+    // "15% of 8640, plus 120": the comma is a pause.
+    close(
+        ask(&a, "what's 15% of 8640, plus 120?").value,
+        1416.0,
+        "sum",
+    );
+    // "and how much money does it manage?" after a fund's fee: its AUM.
+    let aum: f64 = rows(&demo().1.join("funds").join("funds.csv"))
+        .into_iter()
+        .find(|r| r["fund_code"] == "F0011")
+        .map(|r| r["aum"].parse().unwrap())
+        .unwrap();
+    let mut state = State::default();
+    a.ask("expense ratio of F0011?", &mut state);
+    let r = a.ask("and how much money does it manage?", &mut state);
+    close(r.value, aum, "AUM");
+    // Competitors' figures are not in the data, whatever else the question says.
+    let r = ask(&a, "Which competitor sells SKU-20009 cheaper than we do?");
+    assert_eq!(r.status, Status::Unsupported, "{}", r.answer);
+}
