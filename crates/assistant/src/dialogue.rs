@@ -155,19 +155,24 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         },
         p => p,
     };
+    let finish = |p: Plan| {
+        let mut p = compare(p);
+        yoy_of_the_two_shown(&mut p, draft, state);
+        p
+    };
     match build_turn(draft, state, ctx) {
         // "Compare them on 3-year volatility" with fewer than two funds to compare.
         Built::Plan(Plan::FundCompare { scope, .. }) if scope.funds.len() < 2 => Built::Missing {
             intent: Intent::FundCompare,
             what: "which funds to compare (name two or more)".into(),
         },
-        Built::Plan(p) => Built::Plan(compare(p)),
+        Built::Plan(p) => Built::Plan(finish(p)),
         Built::Clarify {
             plan,
             kind,
             options,
         } => Built::Clarify {
-            plan: compare(plan),
+            plan: finish(plan),
             kind,
             options,
         },
@@ -175,13 +180,14 @@ pub fn build(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
     }
 }
 
-/// The product of a brand that stands for the previous turn's product ("what about the
-/// Red Lantern one?" after a sports drink): the brand's items in that item's category,
-/// the one sharing most words of its name; several equally close: all of them.
-fn brand_counterpart(ctx: &Context<'_>, previous_sku: &str, brand: &str) -> Vec<String> {
-    let Some(prev) = ctx.items.get(previous_sku) else {
-        return Vec::new();
-    };
+/// Items of the previous item's category (itself excluded) that pass `keep`, scored by
+/// the words of their name, besides their brand's, that its name shares: the best score
+/// and the items that have it.
+fn closest_in_line(
+    ctx: &Context<'_>,
+    prev: &abacus_store::model::Item,
+    keep: impl Fn(&abacus_store::model::Item) -> bool,
+) -> (usize, Vec<String>) {
     let words = |n: &str| -> BTreeSet<String> {
         n.to_lowercase()
             .split_whitespace()
@@ -189,14 +195,13 @@ fn brand_counterpart(ctx: &Context<'_>, previous_sku: &str, brand: &str) -> Vec<
             .collect()
     };
     let prev_words = words(&prev.name);
-    let brand_words = words(brand);
     let mut scored: Vec<(usize, &String)> = ctx
         .items
         .values()
-        .filter(|i| i.brand == brand && i.category == prev.category && i.sku != prev.sku)
+        .filter(|i| i.category == prev.category && i.sku != prev.sku && keep(i))
         .map(|i| {
             let shared = words(&i.name)
-                .difference(&brand_words)
+                .difference(&words(&i.brand))
                 .filter(|w| prev_words.contains(*w))
                 .count();
             (shared, &i.sku)
@@ -204,11 +209,12 @@ fn brand_counterpart(ctx: &Context<'_>, previous_sku: &str, brand: &str) -> Vec<
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let best = scored.first().map_or(0, |s| s.0);
-    scored
+    let skus = scored
         .into_iter()
         .filter(|s| s.0 == best)
         .map(|s| s.1.clone())
-        .collect()
+        .collect();
+    (best, skus)
 }
 
 fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
@@ -257,7 +263,8 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 .get(m.span.1)
                 .is_some_and(|t| matches!(t.text.as_str(), "one" | "version" | "variant" | "kind"))
         };
-        // "And the 500ml one?": the same product line in that size or variant.
+        // "And the 500ml one?": the same product line in that size or variant — an item
+        // of the brand with that word, sharing a word of the name besides the brand.
         if !found.iter().any(|(k, _)| *k == Kind::Sku) {
             let toks = &draft.tokens;
             let variant = toks.iter().enumerate().find_map(|(i, t)| {
@@ -266,43 +273,14 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                     .filter(|v| v.chars().any(|c| c.is_ascii_digit()))
             });
             if let (Some(v), Some(prev_item)) = (variant, ctx.items.get(&prev_sku)) {
-                // Of the line's items in that size, the one sharing most words of the name.
-                let prev_words: BTreeSet<String> = prev_item
-                    .name
-                    .to_lowercase()
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect();
-                let mut options: Vec<(usize, String)> = ctx
-                    .items
-                    .values()
-                    .filter(|i| {
-                        i.brand == prev_item.brand
-                            && i.category == prev_item.category
-                            && i.sku != prev_item.sku
-                            && i.name.to_lowercase().split_whitespace().any(|w| w == v)
-                    })
-                    .map(|i| {
-                        let brand = prev_item.brand.to_lowercase();
-                        let shared = i
-                            .name
-                            .to_lowercase()
-                            .split_whitespace()
-                            .filter(|w| prev_words.contains(*w) && !brand.contains(*w))
-                            .count();
-                        (shared, i.sku.clone())
-                    })
-                    // The same kind of product: a word of the name besides the brand.
-                    .filter(|(shared, _)| *shared > 0)
-                    .collect();
-                options.sort_by(|a, b| b.0.cmp(&a.0));
-                let unique = match options.as_slice() {
-                    [a] => Some(a.1.clone()),
-                    [a, b, ..] if a.0 > b.0 => Some(a.1.clone()),
-                    _ => None,
-                };
-                if let Some(one) = unique {
-                    found.push((Kind::Sku, vec![one]));
+                let (shared, skus) = closest_in_line(ctx, prev_item, |i| {
+                    i.brand == prev_item.brand
+                        && i.name.to_lowercase().split_whitespace().any(|w| w == v)
+                });
+                if let [one] = skus.as_slice() {
+                    if shared > 0 {
+                        found.push((Kind::Sku, vec![one.clone()]));
+                    }
                 }
             }
         }
@@ -312,7 +290,10 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             .find(|m| m.ids.len() == 1 && one_after(m))
         {
             if !found.iter().any(|(k, _)| *k == Kind::Sku) {
-                let options = brand_counterpart(ctx, &prev_sku, &m.ids[0]);
+                // "What about the Red Lantern one?": that brand's closest item.
+                let options = ctx.items.get(&prev_sku).map_or(Vec::new(), |prev_item| {
+                    closest_in_line(ctx, prev_item, |i| i.brand == m.ids[0]).1
+                });
                 found.retain(|(k, _)| *k != Kind::Brand);
                 match options.as_slice() {
                     [one] => found.push((Kind::Sku, vec![one.clone()])),
@@ -345,13 +326,11 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             .filter(|(k, _)| *k == Kind::Fund)
             .flat_map(|(_, ids)| ids.clone())
             .collect();
-        let lower = draft.text.to_lowercase();
         let adds = draft
             .tokens
-            .first()
-            .is_some_and(|t| matches!(t.text.as_str(), "add" | "include" | "plus"))
-            || lower.contains("add ")
-            || lower.contains("include ");
+            .iter()
+            .any(|t| matches!(t.text.as_str(), "add" | "include"))
+            || draft.tokens.first().is_some_and(|t| t.text == "plus");
         if adds && !added.is_empty() && draft.funds.metrics.is_empty() && ambiguous.is_none() {
             let mut scope = p.scope().clone();
             for f in added {
@@ -396,18 +375,19 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             return Built::Plan(plan);
         }
     }
+    // "And which sold the least?", "rank them all by revenue": the previous ranking, changed.
+    let ranking_turned = (draft.least || draft.rank_again)
+        && matches!(
+            prev,
+            Some(Plan::SalesHistory {
+                ranking: Some(_),
+                ..
+            })
+        );
     let intent = match draft.intent {
         // "And how many units?", "and by revenue?": the same question, changed.
         Some(i)
-            if (draft.followup
-                || (draft.rank_again
-                    && matches!(
-                        prev,
-                        Some(Plan::SalesHistory {
-                            ranking: Some(_),
-                            ..
-                        })
-                    )))
+            if (draft.followup || (draft.rank_again && ranking_turned))
                 && prev.is_some_and(|p| p.intent() == i)
                 && !matches!(
                     i,
@@ -421,7 +401,6 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
         {
             let mut plan = prev.expect("checked").clone();
             apply_followup(&mut plan, draft, &found, fund_window(draft));
-            yoy_of_the_two_shown(&mut plan, draft, state);
             if let Some(m) = ambiguous {
                 return Built::Clarify {
                     plan,
@@ -499,9 +478,8 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             }
             let window_change = fund_window(draft);
             let fund_change = !draft.funds.filters.is_empty()
-                || (draft.text.to_lowercase().starts_with("how many")
+                || ((draft.funds.count || !draft.funds.categories.is_empty())
                     && matches!(prev, Plan::FundScreen { .. }))
-                || (!draft.funds.categories.is_empty() && matches!(prev, Plan::FundScreen { .. }))
                 || !draft.funds.sort.is_empty()
                 || draft.funds.limit.is_some()
                 || draft.limit.is_some();
@@ -519,22 +497,7 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
                 || draft.low_end.is_some()
                 || draft.growth_base.is_some()
                 || draft.all_locations
-                || (draft.least
-                    && matches!(
-                        prev,
-                        Plan::SalesHistory {
-                            ranking: Some(_),
-                            ..
-                        }
-                    ))
-                || (draft.rank_again
-                    && matches!(
-                        prev,
-                        Plan::SalesHistory {
-                            ranking: Some(_),
-                            ..
-                        }
-                    ))
+                || ranking_turned
                 || draft.service_level.is_some()
                 || (draft.stock_measure.is_some() && prev.intent() == Intent::InventoryStatus);
             if draft.out_of_scope || !(draft.followup || changes) || !changes {
@@ -542,7 +505,6 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             }
             let mut plan = prev.clone();
             apply_followup(&mut plan, draft, &found, window_change);
-            yoy_of_the_two_shown(&mut plan, draft, state);
             // "keep only the ones with …" whose condition was not read: the previous
             // answer again would look like the narrowed one.
             if plan == *prev && ambiguous.is_none() {
@@ -918,8 +880,6 @@ fn build_turn(draft: &Draft, state: &State, ctx: &Context<'_>) -> Built {
             };
         }
     }
-    let mut plan = plan;
-    yoy_of_the_two_shown(&mut plan, draft, state);
     Built::Plan(plan)
 }
 
@@ -1020,16 +980,26 @@ fn fund_window(draft: &Draft) -> Option<u32> {
     .map(|(_, k)| *k)
 }
 
+/// "sharpe_3y" over 5 years is "sharpe_5y"; a figure without a window stays as it is.
+fn set_window(metric: &mut String, k: u32) {
+    if let Some((base, w)) = metric.rsplit_once('_') {
+        if w.strip_suffix('y')
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+        {
+            *metric = format!("{base}_{k}y");
+        }
+    }
+}
+
 fn apply_followup(
     plan: &mut Plan,
     draft: &Draft,
     found: &[(Kind, Vec<String>)],
     window: Option<u32>,
 ) {
-    let period_before = plan.scope().period;
+    let previous_period = plan.scope().period;
     {
         let scope = plan.scope_mut();
-        let previous_period = scope.period;
         for (kind, ids) in found {
             match kind {
                 // A product replaces a category or brand focus, and the other way round.
@@ -1091,7 +1061,7 @@ fn apply_followup(
                 *growth_from = None;
             }
             // "… compare with May last year, as growth?": the period shown over that one.
-            if let (Some(base), Some(p)) = (draft.growth_base, period_before) {
+            if let (Some(base), Some(p)) = (draft.growth_base, previous_period) {
                 if base == p.year_before() {
                     *yoy = true;
                 } else if base != p {
@@ -1138,9 +1108,7 @@ fn apply_followup(
             ..
         } => {
             // "How many is that?", "how many are there?"
-            if draft.text.to_lowercase().starts_with("how many") {
-                *count = true;
-            }
+            *count = *count || draft.funds.count;
             // "Only the index ones."
             if !draft.funds.categories.is_empty() {
                 *fund_categories = draft.funds.categories.clone();
@@ -1186,25 +1154,15 @@ fn apply_followup(
                 *min_days_of_cover = draft.min_days;
             }
         }
+        // "And over 5 years?": each windowed figure over the new window.
         Plan::FundCompare { metrics, .. } => {
-            // "And over 5 years?" after a comparison: each windowed figure over 5 years.
             if let Some(k) = window {
-                for m in metrics.iter_mut() {
-                    if let Some((base, w)) = m.rsplit_once('_') {
-                        if w.ends_with('y') && w[..w.len() - 1].parse::<u32>().is_ok() {
-                            *m = format!("{base}_{k}y");
-                        }
-                    }
-                }
+                metrics.iter_mut().for_each(|m| set_window(m, k));
             }
         }
         Plan::FundMetric { metric, .. } => {
-            if let (Some(k), Some(base)) =
-                (window, metric.rsplit_once('_').map(|(b, _)| b.to_string()))
-            {
-                if metric.ends_with('y') {
-                    *metric = format!("{base}_{k}y");
-                }
+            if let Some(k) = window {
+                set_window(metric, k);
             }
         }
         _ => {}

@@ -122,6 +122,24 @@ fn year_range(y: i32) -> Period {
     }
 }
 
+/// A day of the month as written: "7", "1st", "31st" (1 to 31).
+fn day_number(x: &str) -> Option<u32> {
+    let n = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| x.strip_suffix(s))
+        .unwrap_or(x);
+    n.parse::<u32>().ok().filter(|v| (1..=31).contains(v))
+}
+
+/// Where the month stands after a day: next to it, or after "of" when the day is an
+/// ordinal ("the 1st of July"; "the top 5 of March" is no date).
+fn month_after_day(rest: &[&str]) -> usize {
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| rest[0].ends_with(s));
+    1 + usize::from(ordinal && rest.get(1) == Some(&"of"))
+}
+
 /// The year of a day named without one ("March 8", "1 July"): this year's if it is
 /// before the as-of date, else last year's.
 fn year_of_day(as_of: Date, month: u32, day: u32) -> i32 {
@@ -246,6 +264,22 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             }
             d.used.extend(i..i + n);
             n
+        };
+        // One day written as day and month: the period of that day, or the words as
+        // an invalid date ("30 February").
+        let one_day = |d: &mut Dates, n: usize, date: Option<Date>| match date {
+            Some(date) => take(
+                d,
+                n,
+                Some(Period {
+                    start: date,
+                    end: date,
+                }),
+            ),
+            None => {
+                d.invalid = Some(format!("{} {}", rest[0], rest[1]));
+                n
+            }
         };
         // ISO dates: a single day, or a range "between A and B" / "from A to B" / "A to B".
         if rest[0].len() == 10 && rest[0].as_bytes()[4] == b'-' && rest[0].as_bytes()[7] == b'-' {
@@ -641,18 +675,10 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
             ["between" | "from", d1, "and" | "to" | "-" | "through" | "until" | "till", d2, m, ..]
                 if month_of(m).is_some()
                     && m.len() >= 3
-                    && [d1, d2].iter().all(|x| {
-                        x.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                            .parse::<u32>()
-                            .is_ok_and(|v| (1..=31).contains(&v))
-                    }) =>
+                    && day_number(d1).is_some()
+                    && day_number(d2).is_some() =>
             {
-                let day = |x: &str| -> u32 {
-                    x.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                        .parse()
-                        .unwrap_or(1)
-                };
-                let (a, b) = (day(d1), day(d2));
+                let (a, b) = (day_number(d1).unwrap_or(1), day_number(d2).unwrap_or(1));
                 let mo = month_of(m).unwrap_or(1);
                 let (y, k) = match year_after(rest, 5, as_of) {
                     Some((y, n)) => (y, 5 + n),
@@ -671,70 +697,39 @@ pub fn find_dates(lower: &str, tokens: &[Token], as_of: Date) -> Dates {
                     }
                 }
             }
-            // "1 July 2025", "31st December": a day before its month.
-            [dd, m, ..]
-                if month_of(m).is_some()
-                    && m.len() >= 3
-                    && (*m != "may" || rest.get(2).is_some_and(|y| year_token(y).is_some()))
-                    && dd
-                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                        .parse::<u32>()
-                        .is_ok_and(|x| (1..=31).contains(&x))
-                    && dd.chars().next().is_some_and(|c| c.is_ascii_digit())
-                    && !dd.contains('.') =>
+            // "1 July 2025", "31st December", "the 1st of July": a day before its month.
+            [dd, ..]
+                if day_number(dd).is_some() && {
+                    let at = month_after_day(rest);
+                    rest.get(at).is_some_and(|m| {
+                        month_of(m).is_some()
+                            && m.len() >= 3
+                            && (*m != "may"
+                                || rest.get(at + 1).is_some_and(|y| year_token(y).is_some()))
+                    })
+                } =>
             {
-                let day: u32 = dd
-                    .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                    .parse()
-                    .unwrap_or(1);
-                let mo = month_of(m).unwrap_or(1);
-                let (y, k) = match year_after(rest, 2, as_of) {
-                    Some((y, n)) => (y, 2 + n),
-                    None => (year_of_day(as_of, mo, day), 2),
+                let at = month_after_day(rest);
+                let day = day_number(dd).unwrap_or(1);
+                let mo = month_of(rest[at]).unwrap_or(1);
+                let (y, k) = match year_after(rest, at + 1, as_of) {
+                    Some((y, n)) => (y, at + 1 + n),
+                    None => (year_of_day(as_of, mo, day), at + 1),
                 };
-                match NaiveDate::from_ymd_opt(y, mo, day) {
-                    Some(date) => take(
-                        &mut d,
-                        k,
-                        Some(Period {
-                            start: date,
-                            end: date,
-                        }),
-                    ),
-                    None => {
-                        d.invalid = Some(format!("{} {}", rest[0], rest[1]));
-                        k
-                    }
-                }
+                one_day(&mut d, k, NaiveDate::from_ymd_opt(y, mo, day))
             }
             [m, ..] if month_of(m).is_some() && (m.len() >= 3) && !(*m == "may" && i == 0) => {
                 let mo = month_of(m).unwrap_or(1);
                 match year_after(rest, 1, as_of) {
                     Some((y, n)) => take(&mut d, 1 + n, Some(month_range(y, mo))),
-                    None if rest
-                        .get(1)
-                        .is_some_and(|t| t.parse::<u32>().is_ok_and(|x| (1..=31).contains(&x))) =>
-                    {
-                        // "March 8" / "June 18 2025"
-                        let day: u32 = rest[1].parse().unwrap_or(1);
+                    None if rest.get(1).is_some_and(|t| day_number(t).is_some()) => {
+                        // "March 8" / "June 18th 2025"
+                        let day = day_number(rest[1]).unwrap_or(1);
                         let (y, k) = match rest.get(2).and_then(|t| year_token(t)) {
                             Some(y) => (y, 3),
                             None => (year_of_day(as_of, mo, day), 2),
                         };
-                        match NaiveDate::from_ymd_opt(y, mo, day) {
-                            Some(date) => take(
-                                &mut d,
-                                k,
-                                Some(Period {
-                                    start: date,
-                                    end: date,
-                                }),
-                            ),
-                            None => {
-                                d.invalid = Some(format!("{} {}", rest[0], rest[1]));
-                                k
-                            }
-                        }
+                        one_day(&mut d, k, NaiveDate::from_ymd_opt(y, mo, day))
                     }
                     // "may" is a month after a preposition or a measure word, or as the last word.
                     None if *m == "may"
@@ -1408,6 +1403,12 @@ mod tests {
             r("2025-07-01", "2025-12-31")
         );
         assert_eq!(one("on 3 March 2026"), r("2026-03-03", "2026-03-03"));
+        assert_eq!(one("on March 8th 2026"), r("2026-03-08", "2026-03-08"));
+        assert_eq!(one("on the 1st of July"), r("2025-07-01", "2025-07-01"));
+        assert_eq!(
+            one("the top 5 of March 2026"),
+            r("2026-03-01", "2026-03-31")
+        );
         assert_eq!(
             one("sold between 1 and 10 March 2026"),
             r("2026-03-01", "2026-03-10")

@@ -1257,7 +1257,9 @@ pub(crate) fn parse_funds(t: &Text<'_>, linked: &Linked) -> FundDraft {
         "how many qdii",
         "how many money",
         "how many commodity",
-    ]);
+    ])
+        // "How many is that?", "how many have fees under 1%?" after a screen
+        || (w.first() == Some(&"how") && w.get(1) == Some(&"many"));
     if t.word(&["average", "mean", "avg"]) {
         let after_average = metrics.iter().find(|(p, _)| {
             w.get(p.saturating_sub(3)..*p)

@@ -386,10 +386,7 @@ fn data_change_request(t: &Text<'_>) -> bool {
             .windows(2)
             .any(|p| p[0] == "to" && p[1].replace(',', "").parse::<f64>().is_ok());
     ACT.contains(first)
-        || (EDIT.contains(first)
-            && !matches!(*first, "add" | "drop")
-            && (rest.iter().any(|x| DATA.contains(x)) || set_to))
-        || (matches!(*first, "add" | "drop") && rest.iter().any(|x| DATA.contains(x)))
+        || (EDIT.contains(first) && (rest.iter().any(|x| DATA.contains(x)) || set_to))
 }
 
 fn small_number(w: &str) -> Option<usize> {
@@ -1727,7 +1724,7 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
     d.least = (t.word(&["least", "fewest", "lowest", "worst", "weakest", "slowest"])
         || t.phrase(&["the bottom"]))
         && !t.phrase(&["at least", "least of all"]);
-    d.rank_again = t.word(&["rank", "ranked", "ranking", "order", "sort"]) && d.ranking.is_none();
+    d.rank_again = t.word(&["rank", "ranked", "ranking", "sort"]) && d.ranking.is_none();
     if let (Some(r), Some(n)) = (d.ranking.as_mut(), d.limit) {
         // "Which items sold the most units? top 3"
         r.top = Some(n);
@@ -2071,22 +2068,28 @@ pub fn understand(question: &str, lexicon: &Lexicon, as_of: Date) -> Draft {
             ]));
     // "the cheapest way to keep all nine stores stocked - total cost?": the network plan,
     // whatever else the question says.
-    let network_strong = (t.word(&["cost", "costs", "costing"])
-        && t.phrase(&[
-            "cheapest way",
-            "cheapest plan",
-            "least expensive way",
-            "lowest cost way",
-            "lowest-cost way",
-            "cheapest possible",
-            "cheapest distribution",
+    let network_strong = (t.phrase(&[
+        "cheapest way",
+        "cheapest plan",
+        "least expensive way",
+        "lowest cost way",
+        "lowest-cost way",
+        "cheapest possible",
+        "cheapest distribution",
+    ]) && t.word(&["cost", "costs", "costing", "bill", "spend", "total"]))
+        // "the lowest cost to supply all stores", "what's the least we can spend getting
+        // tea to all nine stores?"
+        || (t.phrase(&[
+            "lowest cost",
+            "least cost",
+            "least we can spend",
+            "least we could spend",
+            "minimum we can spend",
+            "spend the least",
+        ]) && t.word(&[
+            "store", "stores", "demand", "customers", "network", "deliver", "delivering",
+            "getting", "supply",
         ]))
-        // "what's the least we can spend getting tea to all nine stores?"
-        || (t.phrase(&["cheapest way", "cheapest plan", "lowest cost", "least cost"])
-            && t.word(&["bill", "spend", "total", "cost"])
-            && t.word(&["store", "stores", "demand", "customers", "network"]))
-        || (t.phrase(&["least we can spend", "least we could spend", "minimum we can spend", "spend the least"])
-            && t.word(&["stores", "customers", "network", "deliver", "delivering", "getting", "supply"]))
         // ما هي أقل تكلفة إجمالية لخطة التوزيع المثلى؟ / 最优配送方案的总成本
         || t.contains(&["خطة التوزيع", "شبكة التوزيع", "最优配送", "配送方案", "配送网络", "物流网络"]);
     let network = network_strong
