@@ -150,7 +150,7 @@ fn sample() -> Option<&'static (tempfile::TempDir, std::path::PathBuf)> {
         std::sync::OnceLock::new();
     SAMPLE
         .get_or_init(|| {
-            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            let data = crate::package_dir()
                 .join("../../../shared/data/sample")
                 .canonicalize()
                 .ok()?;

@@ -33,3 +33,12 @@ pub(crate) fn open_demo() -> Dataset {
     let info = store.find(data.to_str().unwrap()).unwrap();
     store.open_dataset(&info).unwrap()
 }
+
+/// This package's folder as cargo gives it when it runs the tests (the path compiled in
+/// is stale when the checkout moved and the build cache was reused).
+pub(crate) fn package_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    )
+}

@@ -17,7 +17,7 @@ pub(crate) fn models() -> Option<Arc<Models>> {
     let m = Models::global();
     let root = [
         m.root().map(|r| r.to_path_buf()),
-        Some(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.models")),
+        Some(crate::package_dir().join("../../.models")),
     ]
     .into_iter()
     .flatten()

@@ -33,8 +33,15 @@ pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The shared folder beside the checkout (dev sets, sample data, M4), when present.
+/// The shared folder beside the checkout (dev sets, sample data, M4), when present
+/// (the package folder as cargo gives it at run time: the one compiled in is stale when
+/// the checkout moved and the build cache was reused).
 pub(crate) fn shared() -> Option<std::path::PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let p = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(
+            || env!("CARGO_MANIFEST_DIR").into(),
+            std::path::PathBuf::from,
+        )
+        .join("../../../shared");
     p.join("data/sample").is_dir().then_some(p)
 }

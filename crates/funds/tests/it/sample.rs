@@ -6,8 +6,17 @@ use std::path::PathBuf;
 
 use abacus_funds::{parse_screen, Config, FundInfo, FundInput, FundTable};
 
+/// This package's folder as cargo gives it when it runs the tests (the path compiled in
+/// is stale when the checkout moved and the build cache was reused).
+fn package_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    )
+}
+
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let p = package_dir().join("../../../shared");
     p.join("data/sample/funds/funds.csv").exists().then_some(p)
 }
 

@@ -11,12 +11,18 @@ use crate::close;
 
 const TOL: f64 = 1e-6;
 
+/// This package's folder as cargo gives it when it runs the tests (the path compiled in
+/// is stale when the checkout moved and the build cache was reused).
+fn package_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    )
+}
+
 fn cases() -> Vec<Value> {
-    let root = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/stockpyl_cases.json"
-    );
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/stockpyl_cases.json");
+    let root = package_dir().join("../../../shared/reference/stockpyl_cases.json");
+    let fixture = package_dir().join("tests/it/stockpyl_cases.json");
     let text = std::fs::read_to_string(root)
         .or_else(|_| std::fs::read_to_string(fixture))
         .expect("cases file");
@@ -49,11 +55,8 @@ fn rq_params(a: &Value) -> RqParams {
 
 #[test]
 fn committed_fixture_matches_shared_reference() {
-    let root = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/reference/stockpyl_cases.json"
-    );
-    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/stockpyl_cases.json");
+    let root = package_dir().join("../../../shared/reference/stockpyl_cases.json");
+    let fixture = package_dir().join("tests/it/stockpyl_cases.json");
     if let Ok(shared) = std::fs::read_to_string(root) {
         let a: Value = serde_json::from_str(&shared).unwrap();
         let b: Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();

@@ -13,7 +13,11 @@ use abacus_models::{cosine, embed_path, gguf_path, Embedder, Generator};
 fn models() -> Option<PathBuf> {
     let root = [
         abacus_models::locate(),
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.models")),
+        Some(
+            std::env::var_os("CARGO_MANIFEST_DIR")
+                .map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), PathBuf::from)
+                .join("../../.models"),
+        ),
     ]
     .into_iter()
     .flatten()

@@ -9,8 +9,17 @@ use abacus_network::{
 };
 use serde_json::Value;
 
+/// This package's folder as cargo gives it when it runs the tests (the path compiled in
+/// is stale when the checkout moved and the build cache was reused).
+fn package_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || env!("CARGO_MANIFEST_DIR").into(),
+        std::path::PathBuf::from,
+    )
+}
+
 fn shared() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+    package_dir().join("../../../shared")
 }
 
 fn rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
